@@ -1,0 +1,1 @@
+"""One module per `lexcheck` sub-command; `lexcheck.cli` assembles them."""
