@@ -59,6 +59,9 @@ def _format_text(evaluations: list[Evaluation]) -> str:
     lines = []
     for evaluation in evaluations:
         lines.append(f"== {evaluation.layout}")
+        if not evaluation.judgements:
+            lines.extend(["no labelled elements here (its labels.yaml may hold sections only)", ""])
+            continue
         lines.append(f"{'element':44} {'n':>3} {'acc':>5} {'gapP':>5} {'gapR':>5} {'gapF1':>5}")
         for element, scores in evaluation.per_element().items():
             lines.append(

@@ -89,16 +89,20 @@ def read_pdf(path: Path) -> Document:
 
 
 def _read_bytes(path: Path) -> bytes:
-    """The file's bytes, refusing a missing or empty file."""
+    """The file's bytes, refusing a missing, unreadable or empty file."""
     try:
         data = path.read_bytes()
     except FileNotFoundError as error:
-        raise InputNotFound(path, "the file does not exist.", "Check the path.") from error
+        raise InputNotFound(path, "no such file.", "Check the path.") from error
     except IsADirectoryError as error:
         raise InputNotFound(path, "is a directory, not a PDF file.", "Give a file.") from error
+    except OSError as error:
+        raise InputNotFound(
+            path, f"the file cannot be read ({error.strerror}).", "Check its permissions."
+        ) from error
     if not data:
         raise EmptyInput(
-            path, "the file is empty (0 bytes).", "Check it was saved or copied fully."
+            path, "the file is empty (0 bytes).", "Check it was downloaded or exported completely."
         )
     return data
 
@@ -106,12 +110,14 @@ def _read_bytes(path: Path) -> bytes:
 def _check_envelope(path: Path, data: bytes) -> None:
     """A PDF starts with %PDF- and ends with %%EOF; a file cut short loses the end marker."""
     if b"%PDF-" not in data[:1024]:
-        raise CorruptPDF(path, "is not a PDF (no %PDF- header).", "Check the file's format.")
+        raise CorruptPDF(
+            path, "is not a PDF (no %PDF- header).", "Download or export the file again as PDF."
+        )
     if b"%%EOF" not in data[-1024:]:
         raise CorruptPDF(
             path,
             "the PDF is truncated (its end-of-file marker is missing).",
-            "Download or copy the file again.",
+            "Download or export the file again.",
         )
 
 

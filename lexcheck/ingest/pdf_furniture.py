@@ -200,15 +200,24 @@ def _band_rows(
 
 
 def _edge_block(rows: Sequence[Row], body_size: float, in_band: Callable[[Row], bool]) -> list[Row]:
-    """The rows from the page edge (rows[0]) up to the last clear gap within the band, leaving
-    at least one row for the text."""
+    """The rows from the page edge (rows[0]) to the last break within the band, leaving at least
+    one row for the text. A break is a clear gap or a change of type size: heads and feet are
+    set apart from the text one way or the other, body lines that stray into a band are not."""
     end = 0
     for i, row in enumerate(rows[: min(BAND_ROWS, len(rows) - 1)]):
         if not in_band(row):
             break
-        if i + 1 < len(rows) and _gap(row, rows[i + 1]) >= EDGE_GAP_EM * body_size:
+        following = next((r for r in rows[i + 1 :] if _overlap(row, r)), rows[i + 1])
+        gap = _gap(row, following) >= EDGE_GAP_EM * body_size
+        if gap or abs(_dominant_size([row]) - _dominant_size([following])) >= 0.5:
             end = i + 1
     return list(rows[:end])
+
+
+def _overlap(row: Row, other: Row) -> bool:
+    """Whether two rows print over a common stretch of the page's width (a marginal note beside
+    the text does not)."""
+    return row.words[0].x0 < other.words[-1].x1 and other.words[0].x0 < row.words[-1].x1
 
 
 def _gap(row: Row, other: Row) -> float:

@@ -8,8 +8,8 @@ with every pattern, a PhraseMatcher's does not) go into one Matcher.
 
 Match keys are derived from the content (the same term list in ten rules is one key), so two rule
 sets that share a lexicon share work. `scan()` returns, for one text, every occurrence of every
-key with its sentence and whether a negation stands just before it; the Doc itself is dropped
-there, so statutes are streamed provision by provision and never held in memory as Docs.
+key with its sentence and whether it is negated; each Doc is dropped as soon as it is read, so
+statutes are streamed provision by provision and never held in memory as Docs.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ import bisect
 import hashlib
 import json
 from collections import defaultdict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from spacy.matcher import Matcher, PhraseMatcher
@@ -25,7 +26,7 @@ from spacy.tokens import Doc
 
 from lexcheck.errors import RuleFileError
 from lexcheck.rules.conditions import Condition, Terms, TokenPattern, walk
-from lexcheck.rules.nlp import make_doc, negated, pipeline, sentence_spans
+from lexcheck.rules.nlp import Negations, make_docs, pipeline, sentence_spans
 from lexcheck.rules.ruleset import RuleSet
 
 
@@ -46,6 +47,18 @@ class Scan:
 
     sentences: list[tuple[int, int]]
     occurrences: dict[str, list[Occurrence]] = field(default_factory=dict)
+    _by_sentence: dict[str, dict[int, list[Occurrence]]] = field(
+        default_factory=dict, init=False, repr=False
+    )
+
+    def in_sentence(self, key: str, sentence: int) -> list[Occurrence]:
+        """The occurrences of `key` in one sentence (bucketed on first use)."""
+        if key not in self._by_sentence:
+            buckets: dict[int, list[Occurrence]] = defaultdict(list)
+            for occurrence in self.occurrences.get(key, ()):
+                buckets[occurrence.sentence].append(occurrence)
+            self._by_sentence[key] = buckets
+        return self._by_sentence[key].get(sentence, [])
 
 
 @dataclass
@@ -63,19 +76,59 @@ class CompiledRules:
     def exclusion_key(self, leaf: Terms) -> str:
         return _phrase_key(leaf.exclude_within)
 
-    def scan(self, text: str, offset: int = 0) -> Scan:
-        """Run both matchers over `text`; offsets in the result are shifted by `offset`."""
-        doc, positions = make_doc(text)
+    def scan(self, texts: Iterable[tuple[str, int]]) -> Iterator[Scan]:
+        """Run both matchers over each (text, offset); offsets in a Scan are shifted by `offset`.
+
+        Texts are streamed through spaCy and each Doc is dropped once its matches are read."""
+        items = list(texts)
+        for (text, offset), (doc, positions) in zip(
+            items, make_docs(text for text, _ in items), strict=True
+        ):
+            yield self._read(doc, positions, text, offset)
+
+    def _read(self, doc: Doc, positions: list[int], text: str, offset: int) -> Scan:
         sentences = sentence_spans(text)
         starts = [start for start, _ in sentences]
-        scan = Scan(sentences=[(offset + s, offset + e) for s, e in sentences])
+        locate = _Offsets(doc, positions, starts, offset)
+        negations = Negations(locate.words, locate.original_starts, starts)
         found: dict[str, list[Occurrence]] = defaultdict(list)
         token_matches = self.matcher(doc) if len(self.matcher) else []
         for match_id, start, end in [*self.phrase_matcher(doc), *token_matches]:
             key = doc.vocab.strings[match_id]
-            found[key].append(_occurrence(doc, (start, end), positions, starts, offset))
-        scan.occurrences = {key: sorted(set(items), key=_order) for key, items in found.items()}
-        return scan
+            found[key].append(locate.occurrence(start, end, negations(start)))
+        return Scan(
+            sentences=[(offset + s, offset + e) for s, e in sentences],
+            occurrences={key: sorted(set(items), key=_order) for key, items in found.items()},
+        )
+
+
+class _Offsets:
+    """Turns token matches of one Doc into Occurrences; the tokens are read once, not per match."""
+
+    def __init__(self, doc: Doc, positions: list[int], starts: list[int], offset: int) -> None:
+        self.text = doc.text
+        tokens = [(token.idx, token.text) for token in doc]
+        self.words = [word for _, word in tokens]
+        self.token_starts = [idx for idx, _ in tokens]
+        self.token_ends = [idx + len(word) for idx, word in tokens]
+        self.original_starts = [positions[idx] for idx in self.token_starts]
+        self.positions = positions
+        self.sentence_starts = starts
+        self.offset = offset
+
+    def occurrence(self, start: int, end: int, negated: bool) -> Occurrence:
+        """The match of tokens [start, end) as offsets into the original text (plus `offset`)."""
+        first, last = self.token_starts[start], self.token_ends[end - 1]
+        char_start = self.positions[first]
+        char_end = self.positions[last - 1] + 1
+        sentence = max(bisect.bisect_right(self.sentence_starts, char_start) - 1, 0)
+        return Occurrence(
+            self.offset + char_start,
+            self.offset + char_end,
+            sentence,
+            negated,
+            self.text[first:last],
+        )
 
 
 def compile_rules(ruleset: RuleSet) -> CompiledRules:
@@ -123,21 +176,6 @@ def _add_pattern(ruleset: RuleSet, matcher: Matcher, key: str, node: TokenPatter
         path = owner.path if owner else None
         where = f"rule {owner.id} (line {owner.line})" if owner else "a scope"
         raise RuleFileError(path, f"{where}: spaCy refused a token pattern: {exc}") from None
-
-
-def _occurrence(
-    doc: Doc, tokens: tuple[int, int], positions: list[int], starts: list[int], offset: int
-) -> Occurrence:
-    """The match of tokens [start, end) as offsets into the original text (plus `offset`)."""
-    start, end = tokens
-    first, last = doc[start], doc[end - 1]
-    char_start = positions[first.idx]
-    char_end = positions[last.idx + len(last.text) - 1] + 1
-    sentence = max(bisect.bisect_right(starts, char_start) - 1, 0)
-    sentence_start = starts[sentence] if starts else 0
-    is_negated = negated(doc, start, positions, sentence_start)
-    words = _normalise(doc[start:end].text)
-    return Occurrence(offset + char_start, offset + char_end, sentence, is_negated, words)
 
 
 def _order(occurrence: Occurrence) -> tuple[int, int]:

@@ -13,7 +13,7 @@ missing). Rules that read other elements' verdicts (`gap_in`) run after those el
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -76,8 +76,11 @@ def findings_for(
     ]
 
 
-def judge_framework(compiled: CompiledRules, framework: FrameworkLike) -> FrameworkJudgement:
-    """Apply every rule to the framework and keep the standing verdict of each element."""
+def judge_framework(
+    compiled: CompiledRules, framework: FrameworkLike, rule_ids: Collection[str] | None = None
+) -> FrameworkJudgement:
+    """Apply the rules (all, or `rule_ids` and the rules they read through `gap_in`) to the
+    framework and keep the standing verdict of each element judged."""
     index = index_framework(framework, compiled)
     kinds = {statute_id: statute.kind for statute_id, statute in framework.statutes.items()}
     scopes = Scopes(index, compiled, kinds)
@@ -85,7 +88,7 @@ def judge_framework(compiled: CompiledRules, framework: FrameworkLike) -> Framew
     evaluator = Evaluator(index, compiled, scopes.core, statuses)
     by_element: dict[str, list[Verdict]] = defaultdict(list)
     by_rule: dict[str, Verdict] = {}
-    for rule in dependency_order(compiled.ruleset.rules.values()):
+    for rule in dependency_order(_needed(compiled.ruleset, rule_ids)):
         scope = scopes.members(rule.scope)
         judged = judge_penalties if rule.judge == "penalties" else judge
         by_rule[rule.id] = judged(rule, evaluator, scope)
@@ -93,6 +96,23 @@ def judge_framework(compiled: CompiledRules, framework: FrameworkLike) -> Framew
         statuses[rule.element] = best(by_element[rule.element]).status
     verdicts = {element: best(found) for element, found in by_element.items()}
     return FrameworkJudgement(verdicts, by_rule, index, scopes)
+
+
+def _needed(ruleset: RuleSet, rule_ids: Collection[str] | None) -> list[Rule]:
+    """The rules asked for, with every rule of an element they read through `gap_in`."""
+    if rule_ids is None:
+        return list(ruleset.rules.values())
+    wanted = set(rule_ids)
+    while True:
+        reads = [r.depends_on() for r in ruleset.rules.values() if r.id in wanted]
+        more = {
+            r.id
+            for r in ruleset.rules.values()
+            if any(needs is not None and needs.covers(r.element) for needs in reads)
+        }
+        if more <= wanted:
+            return [r for r in ruleset.rules.values() if r.id in wanted]
+        wanted |= more
 
 
 def dependency_order(rules: Iterable[Rule]) -> list[Rule]:

@@ -67,7 +67,8 @@ def run_examples(
             continue
         for number, example in enumerate(rule.examples, start=1):
             statute = statute_from_text(example.text, f"{rule.id}-example-{number}", example.kind)
-            judgement = judge_framework(compiled, StandaloneFramework({statute.id: statute}))
+            framework = StandaloneFramework({statute.id: statute})
+            judgement = judge_framework(compiled, framework, {rule.id})
             verdict = judgement.by_rule[rule.id]
             results.append(ExampleResult(rule, example, verdict.status, verdict.flags))
     return results

@@ -8,8 +8,8 @@ The order of the tests is the law's (STANDARDS.md section 3.2):
    court "may take into account" that the victim consented);
 3. evidence not weakened by a `narrows` partial clause gives met;
 4. evidence that is weakened ("the consent of a CHILD is irrelevant"), or, with no evidence at
-   all, a `substitute` ("fraud" where "deception" was looked for), gives partial;
-   When several substitute clauses hold, the first one written decides;
+   all, a `substitute` ("fraud" where "deception" was looked for), gives partial (when several
+   substitute clauses hold, the first one written decides);
 5. nothing gives missing.
 
 Between several rules for one element, conflict wins, then the best of met, partial, missing:

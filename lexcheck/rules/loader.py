@@ -31,9 +31,9 @@ A file holds any of three top-level keys (and an optional `description`):
         include_context: true
 
   A provision belongs to a scope when its statute is of one of `statute_kinds`, or when `when`
-  holds on it; with `include_context` the definitions it uses and the provisions it refers to
-  (from the framework graph) are searched as well. `framework` (everything) and
-  `statute-kind:<kind>` exist without being declared.
+  holds on it; with `include_context` the definitions it uses, the provisions it refers to (from
+  the framework graph) and those that say what it means "for the purposes of" it are searched
+  as well. `framework` (everything) and `statute-kind:<kind>` exist without being declared.
 
 `rules`: a list of rules. Each rule has:
 
@@ -62,10 +62,12 @@ A file holds any of three top-level keys (and an optional `description`):
                 missing | conflict}`), each optionally with `style` (commonwealth, us,
                 civil-law, model-law, other), `kind` (the statute kind, default tip), `flags`
                 expected on the finding and `case` (the STANDARDS.md hard case it encodes).
-                Blank lines separate provisions; a line `"term" means ...` is a definition.
+                Blank lines separate provisions (write such an example as a literal block, `|-`);
+                a line `"term" means ...` is a definition the other provisions can use.
 
 A clause is `{when: CONDITION, unless: CONDITION, reason, flag, severity, mode}`; `unless` is
-judged on the same stretch of text as the hit (widen it with its own `within`). A CONDITION is
+judged on the same stretch of text as the hit (widen it with its own `within`). How the clauses
+combine into a status is set out in `lexcheck/rules/grading.py`. A CONDITION is
 documented in `lexcheck/rules/conditions.py`: `terms` (with `exact`, `negated`,
 `exclude_within`), `pattern` (spaCy token pattern; POS, TAG, DEP, MORPH and ENT_TYPE are refused
 because no trained model is configured), `all` / `any` / `none`, `within` (sentence, provision,

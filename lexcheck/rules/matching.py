@@ -85,6 +85,8 @@ class Evaluator:
         if not isinstance(condition, Group):
             spans = self.holds(condition, unit)
             return [] if spans is None else [Hit(unit, spans)]
+        if not self._possible(condition, unit):
+            return []
         found = []
         for sub in self.units(unit, condition.within):
             spans = self._group_here(condition, sub)
@@ -133,11 +135,31 @@ class Evaluator:
         if isinstance(condition, GapIn):
             gaps = [e for e, status in self.statuses.items() if status in GAP_STATUSES]
             return () if any(condition.covers(e) for e in gaps) else None
+        if not self._possible(condition, unit):
+            return None
         for sub in self.units(unit, condition.within):
             spans = self._group_here(condition, sub)
             if spans is not None:
                 return spans
         return None
+
+    def _possible(self, group: Group, unit: Unit) -> bool:
+        """A cheap necessary condition, checked before trying every sentence of a long unit: each
+        word leaf the group needs (and one of its `any` leaves) occurs somewhere in the unit.
+        (A group read over a wider stretch than the unit is not checked here.)"""
+        if group.within and WITHIN_LEVELS.index(group.within) > WITHIN_LEVELS.index(unit.level):
+            return True
+        needed = [c for c in group.all if isinstance(c, Terms | TokenPattern)]
+        if not all(self._occurs(leaf, unit) for leaf in needed):
+            return False
+        options = list(group.any)
+        if options and all(isinstance(c, Terms | TokenPattern) for c in options):
+            return any(self._occurs(leaf, unit) for leaf in options)
+        return True
+
+    def _occurs(self, leaf: Terms | TokenPattern, unit: Unit) -> bool:
+        key = self.compiled.key(leaf)
+        return any(key in self.index.scans[p].occurrences for p in self.passages_of(unit))
 
     def _group_here(self, group: Group, unit: Unit) -> tuple[Span, ...] | None:
         """all / any / none of the group's children on exactly this unit."""
@@ -179,12 +201,14 @@ class Evaluator:
         ]
 
     def _occurrences(self, key: str, unit: Unit) -> list[tuple[int, Occurrence]]:
-        found = []
-        for passage in self.passages_of(unit):
-            for occurrence in self.index.scans[passage].occurrences.get(key, ()):
-                if unit.sentence is None or occurrence.sentence == unit.sentence:
-                    found.append((passage, occurrence))
-        return found
+        if unit.sentence is not None:
+            scan = self.index.scans[unit.passage]
+            return [(unit.passage, o) for o in scan.in_sentence(key, unit.sentence)]
+        return [
+            (passage, occurrence)
+            for passage in self.passages_of(unit)
+            for occurrence in self.index.scans[passage].occurrences.get(key, ())
+        ]
 
     @staticmethod
     def _spans(occurrences: Sequence[tuple[int, Occurrence]]) -> tuple[Span, ...]:

@@ -1,12 +1,12 @@
 """Where rules look: the passages of a framework, their context, and the named scopes.
 
-A passage's context is what it must be read with: the definitions of its statute whose terms it
-uses, the provisions it cites, as the statute's resolved references and the framework graph's
-`refers_to` edges (which also link references across statutes) record them, and the provisions
-that cite it "for the purposes of" it (a meaning-of section), two steps deep. So
-an offence of "trafficking" is read together with the definition of "trafficking in persons"
-and, through it, of "exploitation". Definitions are matched to passages by their exact span, so
-an offence reads the one definition it uses, never the whole interpretation section.
+A passage's context is what it must be read with, two steps deep: the definitions of its statute
+whose terms it uses; the provisions it cites, as the statute's resolved references and the
+framework graph's `refers_to` edges (which also link references across statutes) record them;
+and the provisions that cite it "for the purposes of" it (a meaning-of section). So an offence of
+"trafficking" is read together with the definition of "trafficking in persons" and, through it,
+of "exploitation". Definitions are matched to passages by their exact span, so an offence reads
+the one definition it uses, never the whole interpretation section.
 
 A named scope (rules/<lang>/shared/scopes.yaml) is a set of passages: those of some statute kinds
 and those on which its `when` condition holds (its "core"), plus, with `include_context`, the
@@ -47,12 +47,8 @@ class FrameworkLike(Protocol):
 
 def index_framework(framework: FrameworkLike, compiled: CompiledRules) -> PassageIndex:
     """Cut every statute into passages, scan each once (streamed), and link their context."""
-    passages: list[Passage] = []
-    scans = []
-    for statute in framework.statutes.values():
-        for passage in statute_passages(statute):
-            passages.append(passage)
-            scans.append(compiled.scan(passage.text, passage.span[0]))
+    passages = [p for statute in framework.statutes.values() for p in statute_passages(statute)]
+    scans = list(compiled.scan((p.text, p.span[0]) for p in passages))
     contexts, citations = _links(framework, passages)
     return PassageIndex(passages, scans, contexts, citations)
 

@@ -19,11 +19,6 @@ class Line:
     start: int
     text: str
 
-    @property
-    def end(self) -> int:
-        """The offset just after the line's last character (before its newline)."""
-        return self.start + len(self.text)
-
 
 def split_lines(text: str) -> list[Line]:
     """The non-blank lines of `text`, stripped of surrounding spaces, with their offsets.

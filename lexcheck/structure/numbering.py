@@ -201,7 +201,7 @@ def _plain_section(text: str) -> Marker | None:
 
 def _item(text: str) -> Marker | None:
     match = _ITEM.match(text)
-    if match is None or _REFERENCE_TAIL.match(text, match.end()):
+    if match is None or is_reference_tail(text[match.end() :]):
         return None
     num = re.sub(r"\s+", "", match.group("num"))
     readings = item_readings(num)

@@ -7,7 +7,8 @@ Two things before the body look like provisions and are not:
   long title ("An Act to …"), whichever comes last before the first section, so a "PART I" of the
   masthead stays in the preface;
 * an arrangement of sections (table of contents) listing "1. Short title", "2. Interpretation" ….
-  It runs from its heading to the line where the numbering starts again.
+  It runs from its heading to the line where the numbering starts again, or to the first line
+  that is not an entry of it.
 """
 
 from __future__ import annotations
