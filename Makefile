@@ -31,8 +31,9 @@ lint: $(STAMP)
 test: lint
 	$(BIN)/pytest -q
 
+# Speed and accuracy figures (minutes, not a test): see benchmarks/README.md.
 bench: $(STAMP)
-	$(BIN)/python benchmarks/run_all.py
+	for script in benchmarks/bench_*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache .hypothesis .lexcheck-cache

@@ -105,8 +105,8 @@ def _legend() -> Iterator[str]:
     yield "## Strength, profile and severity"
     yield ""
     yield (
-        "*Strength* is how binding the source obligation is: `mandatory` (\"shall adopt\"), "
-        "`should` (\"shall consider\", \"to the extent possible\") or `good-practice` (Model Laws, "
+        '*Strength* is how binding the source obligation is: `mandatory` ("shall adopt"), '
+        '`should` ("shall consider", "to the extent possible") or `good-practice` (Model Laws, '
         "soft law, regional or ILO instruments). The *profile* (`--profile`, or `profile:` in "
         f"lexcheck.yaml; one of {', '.join(f'`{p}`' for p in PROFILES)}) says which sources bind "
         "the State, so some elements change strength under some profiles. A finding's severity "
@@ -119,12 +119,16 @@ def _legend() -> Iterator[str]:
         cells = " | ".join(severity(strength, status) for status in GAP_STATUSES)
         yield f"| {strength} | {cells} |"
     yield ""
-    yield "A `met` element has severity `none`. A rule may set its own severity for one of its"
-    yield "partial clauses (for example a penalty below the serious-crime threshold)."
+    yield (
+        "A `met` element has severity `none`. A rule may give one of its partial clauses its own "
+        "severity (a penalty below the serious-crime threshold is `high`, for example)."
+    )
     yield ""
 
 
-def _contents(grouped: dict[str, dict[str, list[Element]]], titles: dict[str, str]) -> Iterator[str]:
+def _contents(
+    grouped: dict[str, dict[str, list[Element]]], titles: dict[str, str]
+) -> Iterator[str]:
     yield "## Contents"
     yield ""
     for family, groups in grouped.items():
@@ -158,7 +162,9 @@ def _element(e: Element) -> Iterator[str]:
     yield ""
 
 
-def _families(grouped: dict[str, dict[str, list[Element]]], titles: dict[str, str]) -> Iterator[str]:
+def _families(
+    grouped: dict[str, dict[str, list[Element]]], titles: dict[str, str]
+) -> Iterator[str]:
     for family, groups in grouped.items():
         yield f'<a id="family-{family}"></a>'
         yield ""
@@ -227,6 +233,14 @@ def render(standards: Path = STANDARDS) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _shown(path: Path) -> str:
+    """A path as the user would type it: relative to the repository when inside it."""
+    try:
+        return str(path.resolve().relative_to(REPO))
+    except ValueError:
+        return str(path)
+
+
 def is_stale(out: Path, text: str) -> bool:
     """True when `out` is missing or differs from `text`."""
     return not out.is_file() or out.read_text(encoding="utf-8") != text
@@ -243,13 +257,15 @@ def main(argv: list[str] | None = None) -> int:
     text = render(args.standards)
     if args.check:
         if is_stale(args.out, text):
-            print(f"{args.out} is out of date with {args.standards}; run `{COMMAND}`.")
+            print(
+                f"{_shown(args.out)} is out of date with {_shown(args.standards)}; run `{COMMAND}`."
+            )
             return 1
-        print(f"{args.out} is up to date.")
+        print(f"{_shown(args.out)} is up to date.")
         return 0
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(text, encoding="utf-8")
-    print(f"wrote {args.out}")
+    print(f"wrote {_shown(args.out)}")
     return 0
 
 

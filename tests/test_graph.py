@@ -4,30 +4,18 @@ from __future__ import annotations
 
 import doctest
 import json
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import networkx as nx
 import pytest
+from structure.builders import P, build
 
 from lexcheck import graph as graph_module
 from lexcheck.graph import Framework, build_framework, normalise_act_name
 from lexcheck.ingest.document import Document
 from lexcheck.structure.definitions import find_definitions
-from lexcheck.structure.model import Provision, Statute
+from lexcheck.structure.model import Statute
 from lexcheck.structure.references import find_references
-
-_ALIASES = {"part": "part", "section": "sec", "subsection": "subsec", "paragraph": "para"}
-
-
-@dataclass
-class P:
-    """A provision written for a test: its kind, number, own text (heading line included)."""
-
-    kind: str
-    num: str
-    text: str
-    children: list[P] = field(default_factory=list)
 
 
 def sec(num: str, text: str, *children: P) -> P:
@@ -40,18 +28,7 @@ def sub(num: str, text: str) -> P:
 
 def statute(statute_id: str, title: str, *tops: P) -> Statute:
     """A Statute from hand-written provisions, its definitions and references found as in parsing."""
-    text = ""
-
-    def make(spec: P, parent_eid: str) -> Provision:
-        nonlocal text
-        start = len(text)
-        text += spec.text
-        eid = f"{parent_eid}__" if parent_eid else ""
-        eid += f"{_ALIASES[spec.kind]}_{spec.num}"
-        children = [make(child, eid) for child in spec.children]
-        return Provision(eid, spec.kind, spec.num, "", spec.text, (start, len(text)), [1], children)
-
-    provisions = [make(top, "") for top in tops]
+    provisions, text = build(*tops)
     document = Document(Path(f"{statute_id}.txt"), "text", text, [], 1, "")
     return Statute(
         statute_id,

@@ -36,12 +36,10 @@ HIERARCHICAL = frozenset(
 )  # fmt: skip
 """Akoma Ntoso's hierarchical containers (ANhier), plus the generic and attached documents."""
 
-EID_PREFIXES = {
+AKN_ALIASES = {
     "article": "art",
-    "attachment": "att",
     "chapter": "chp",
     "clause": "cl",
-    "component": "cmp",
     "division": "dvs",
     "paragraph": "para",
     "section": "sec",
@@ -51,6 +49,10 @@ EID_PREFIXES = {
     "subparagraph": "subpara",
     "subsection": "subsec",
 }
+"""The AKN naming convention's eId aliases (bluebell's IdGenerator.aliases) for the hierarchical
+elements that are also provision kinds; `lexcheck.structure.eids` builds on them."""
+
+EID_PREFIXES = {**AKN_ALIASES, "attachment": "att", "component": "cmp"}
 """Abbreviations of the AKN naming convention, for elements that arrive without an eId."""
 
 _NUMBERED_BLOCKS = frozenset({"item", "tblock", "blockContainer"})

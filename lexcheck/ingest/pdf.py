@@ -19,6 +19,7 @@ kept as footnote furniture with its page and box.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import os
 from collections import Counter
 from collections.abc import Sequence
@@ -34,11 +35,14 @@ from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 from lexcheck.errors import CorruptPDF, EmptyInput, EncryptedPDF, InputNotFound, ScannedPDF
 from lexcheck.ingest.document import Document, Furniture
 from lexcheck.ingest.pdf_furniture import (
+    EdgeRow,
+    edge_rows,
     footnote_marks,
     front_and_back_matter,
+    line_numbers,
+    number_groups,
     running_furniture,
     split_footnotes,
-    strip_line_numbers,
 )
 from lexcheck.ingest.pdf_layout import (
     Line,
@@ -69,7 +73,7 @@ _PARSE_ERRORS = (
 _OCR_HINT = "Run OCR on it first, for example `ocrmypdf in.pdf out.pdf`, and check the new file."
 
 
-class PageReadError(Exception):
+class _PageReadError(Exception):
     """A page pdfminer could not parse; raised in a worker, turned into CorruptPDF by the caller."""
 
     def __init__(self, page: int, detail: str) -> None:
@@ -83,9 +87,11 @@ def read_pdf(path: Path) -> Document:
     path = Path(path)
     data = _read_bytes(path)
     _check_envelope(path, data)
+    digest = hashlib.sha256(data).hexdigest()
+    del data
     records = _page_records(path)
     _refuse_textless(path, records)
-    return _document(path, data, records)
+    return _document(path, digest, records)
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -130,7 +136,7 @@ def _page_records(path: Path) -> list[PageRecord]:
                 raise EmptyInput(path, "the PDF has no pages.", "Check the file.")
             if count < PARALLEL_MIN_PAGES or _workers() < 2:
                 return _read_range(pdf, 0, count)
-    except PageReadError as error:
+    except _PageReadError as error:
         raise _corrupt(path, error) from error
     except _PARSE_ERRORS as error:
         raise _open_error(path, error) from error
@@ -151,7 +157,7 @@ def _read_in_parallel(path: Path, count: int) -> list[PageRecord]:
         ]
         try:
             return [record for future in futures for record in future.result()]
-        except PageReadError as error:
+        except _PageReadError as error:
             raise _corrupt(path, error) from error
 
 
@@ -161,7 +167,7 @@ def _read_file_range(path: str, start: int, stop: int) -> list[PageRecord]:
         with pdfplumber.open(path) as pdf:
             return _read_range(pdf, start, stop)
     except _PARSE_ERRORS as error:
-        raise PageReadError(start + 1, str(error) or type(error).__name__) from None
+        raise _PageReadError(start + 1, str(error) or type(error).__name__) from None
 
 
 def _read_range(pdf: pdfplumber.PDF, start: int, stop: int) -> list[PageRecord]:
@@ -173,7 +179,7 @@ def _read_range(pdf: pdfplumber.PDF, start: int, stop: int) -> list[PageRecord]:
         try:
             records.append(page_record(page, index + 1))
         except _PARSE_ERRORS as error:
-            raise PageReadError(index + 1, str(error) or type(error).__name__) from None
+            raise _PageReadError(index + 1, str(error) or type(error).__name__) from None
         finally:
             page.close()
     return records
@@ -196,7 +202,7 @@ def _open_error(path: Path, error: Exception) -> Exception:
     )
 
 
-def _corrupt(path: Path, error: PageReadError) -> CorruptPDF:
+def _corrupt(path: Path, error: _PageReadError) -> CorruptPDF:
     return CorruptPDF(
         path,
         f"page {error.page} of the PDF is damaged and cannot be read ({error.detail}).",
@@ -217,26 +223,12 @@ def _refuse_textless(path: Path, records: Sequence[PageRecord]) -> None:
     raise EmptyInput(path, "the PDF has no text on any page.", "Check the file.")
 
 
-def _document(path: Path, data: bytes, records: Sequence[PageRecord]) -> Document:
-    """Lay out every page, set the furniture aside and reflow the body into a Document."""
-    rows_by_page, furniture = strip_line_numbers(records)
-    furniture += [item for record in records for item in _unread(record)]
-    rows_by_page, running = running_furniture(records, rows_by_page)
-    furniture += running
-    body_size = _body_size(rows_by_page)
-    body: list[Line] = []
-    notes: list[Line] = []
-    found = [
-        find_gutters(rows, r.width, body_size)
-        for r, rows in zip(records, rows_by_page, strict=True)
-    ]
-    column = common_column(found)
-    for record, rows, gutters in zip(records, rows_by_page, found, strict=True):
-        layout = lay_out_page(record.number, rows, with_column(rows, gutters, column), record.width)
-        lines, footnotes = split_footnotes(layout.body, record.rules, body_size, record.height)
-        body += lines
-        notes += layout.notes
-        furniture += footnotes
+def _document(path: Path, sha256: str, records: list[PageRecord]) -> Document:
+    """Set the furniture aside, lay out every page and reflow the body into a Document."""
+    pages = _PageRows()
+    furniture, body_size = _page_furniture(records, pages)
+    body, notes, found = _lay_out(records, pages, body_size)
+    furniture += found
     body, notes, matter = front_and_back_matter(body, notes, {r.number: r.height for r in records})
     furniture += matter + footnote_marks(body)
     flowed = reflow(body, notes)
@@ -246,11 +238,98 @@ def _document(path: Path, data: bytes, records: Sequence[PageRecord]) -> Documen
         text=flowed.text,
         segments=flowed.segments,
         page_count=len(records),
-        sha256=hashlib.sha256(data).hexdigest(),
+        sha256=sha256,
         title_hint=_title_hint(body, body_size),
         furniture=sorted(furniture, key=lambda f: f.page),
         marginal_notes=flowed.notes,
     )
+
+
+class _PageRows:
+    """Each page's rows unpacked on demand, less the words and rows set aside so far.
+
+    Every pass over the pages unpacks one page at a time, so however long the statute, its
+    words are never all in memory at once.
+    """
+
+    def __init__(self) -> None:
+        self.words_out: dict[int, dict[int, set[int]]] = {}
+        self.rows_out: dict[int, set[int]] = {}
+
+    def rows(self, record: PageRecord) -> list[Row]:
+        """The page's rows top to bottom, without what line numbers and running furniture took."""
+        words_out = self.words_out.get(record.number, {})
+        rows_out = self.rows_out.get(record.number, set())
+        rows = (
+            packed.unpack(index, words_out.get(index, ()))
+            for index, packed in enumerate(record.rows)
+            if index not in rows_out
+        )
+        return [row for row in rows if row.words]
+
+
+def _page_furniture(
+    records: Sequence[PageRecord], pages: _PageRows
+) -> tuple[list[Furniture], float]:
+    """Line numbers, running heads and feet and unreadable text, set aside from `pages`; and the
+    text's type size (the size most characters outside heads and feet are printed in)."""
+    groups = []
+    sizes: Counter[float] = Counter()
+    for record in records:
+        rows = pages.rows(record)
+        groups.append((record.number, number_groups(rows)))
+        sizes.update(round(word.size, 1) for row in rows for word in row.words)
+    pages.words_out, furniture = line_numbers(groups)
+    rough_size = _median(sizes)
+    edges: list[tuple[int, list[EdgeRow]]] = []
+    weights: Counter[float] = Counter()
+    for record in records:
+        rows = pages.rows(record)
+        page_edges = edge_rows(rows, record.height, rough_size)
+        edges.append((record.number, page_edges))
+        on_edge = {edge.row.index for edge in page_edges}
+        for row in rows:
+            if row.index not in on_edge:
+                weights.update({round(w.size, 1): len(w.text) for w in row.words})
+    body_size = weights.most_common(1)[0][0] if weights else rough_size
+    pages.rows_out, running = running_furniture(edges, body_size)
+    unread = [item for record in records for item in _unread(record)]
+    return furniture + running + unread, body_size
+
+
+def _median(counts: Counter[float]) -> float:
+    """The median of values given with their counts (0.0 for none)."""
+    middle = (sum(counts.values()) + 1) // 2
+    seen = 0
+    for value in sorted(counts):
+        seen += counts[value]
+        if seen >= middle:
+            return value
+    return 0.0
+
+
+def _lay_out(
+    records: list[PageRecord], pages: _PageRows, body_size: float
+) -> tuple[list[Line], list[Line], list[Furniture]]:
+    """Body lines in reading order, marginal-note lines, and the footnotes, page by page.
+
+    A page too sparse to show the document's column gutter is split at it all the same. Each
+    page's rows are let go of (in `records`) once its lines are made.
+    """
+    found = [find_gutters(pages.rows(r), r.width, body_size) for r in records]
+    column = common_column(found)
+    body: list[Line] = []
+    notes: list[Line] = []
+    footnotes: list[Furniture] = []
+    for index, (record, gutters) in enumerate(zip(records, found, strict=True)):
+        rows = pages.rows(record)
+        records[index] = record._replace(rows=())
+        layout = lay_out_page(record.number, rows, with_column(rows, gutters, column), record.width)
+        lines, notes_here = split_footnotes(layout.body, record.rules, body_size, record.height)
+        body += lines
+        notes += layout.notes
+        footnotes += notes_here
+    return body, notes, footnotes
 
 
 def _unread(record: PageRecord) -> list[Furniture]:
@@ -269,24 +348,15 @@ def _unread(record: PageRecord) -> list[Furniture]:
     return found
 
 
-def _body_size(rows_by_page: Sequence[Sequence[Row]]) -> float:
-    """The font size carrying most of the document's characters."""
-    weight: Counter[float] = Counter()
-    for rows in rows_by_page:
-        for row in rows:
-            for word in row.words:
-                weight[round(word.size, 1)] += len(word.text)
-    return weight.most_common(1)[0][0] if weight else 0.0
-
-
 def _title_hint(body: Sequence[Line], body_size: float) -> str:
-    """The largest text on the first page with body text, or failing that its first bold line."""
+    """The largest text on the first page with body text (up to three lines of it in a row),
+    or failing that its first bold line."""
     if not body:
         return ""
     first = [line for line in body if line.page == body[0].page]
     largest = max(line.size for line in first)
-    if largest > body_size + 0.5:
-        title = [line for line in first if line.size == largest]
-    else:
-        title = [line for line in first[:5] if line.bold][:1]
-    return " ".join(line.text for line in title[:3])
+    if largest <= body_size + 0.5:
+        return next((line.text for line in first[:5] if line.bold), "")
+    start = next(i for i, line in enumerate(first) if line.size == largest)
+    title = itertools.takewhile(lambda line: line.size == largest, first[start : start + 3])
+    return " ".join(line.text for line in title)

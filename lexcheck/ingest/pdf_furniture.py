@@ -14,22 +14,27 @@ from __future__ import annotations
 
 import itertools
 import re
-import statistics
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import NamedTuple
 
 from lexcheck.ingest.document import Furniture
 from lexcheck.ingest.pdf_layout import Line
-from lexcheck.ingest.pdf_lines import PageRecord, Row, Rule, Word
+from lexcheck.ingest.pdf_lines import Row, Rule, Word, dominant_size
 
 TOP_BAND = 0.1
 BOTTOM_BAND = 0.9
 BAND_ROWS = 3
+"""Heads and feet are among the first or last 3 rows, in the top or bottom tenth of the page."""
 REPEAT_SHARE = 0.5
 MIN_PAGES_TO_REPEAT = 3
+"""A head repeats on half the pages (of its parity); under 3 pages, set-apart type suffices."""
 EDGE_GAP_EM = 0.8
 """A head or foot stands this far (in em of the text size) from the text, beyond paragraph spacing."""
+TOWARDS_ROWS = 8
 FOOTNOTE_SIZE_RATIO = 0.9
+"""Footnotes are printed in type at most 0.9 of the text's size."""
 
 _INTEGER = re.compile(r"^\d{1,4}$")
 _PAGE_NUMBER = re.compile(
@@ -55,63 +60,57 @@ _IMPRINT = re.compile(
 _MARKER = re.compile(r"^(\(?[0-9]{1,3}[A-Z]{0,2}[.)]|\([a-z]{1,4}\))")
 
 
-def strip_line_numbers(records: Sequence[PageRecord]) -> tuple[list[list[Row]], list[Furniture]]:
-    """Remove the line numbers a draft bill prints in its margin (5, 10, 15 ...).
+NumberGroups = dict[tuple[str, int], list[tuple[int, int, Word]]]
+"""Margin integers of one page by (side, aligned edge): (row index, word position, word)."""
+
+
+def number_groups(rows: Sequence[Row]) -> NumberGroups:
+    """Integers standing apart at either end of a row, grouped by side and aligned edge."""
+    groups: NumberGroups = defaultdict(list)
+    for row in rows:
+        for side, position, neighbour in _margin_integers(row):
+            word = row.words[position]
+            if neighbour is None or abs(neighbour - _edge(word, side)) > 2 * word.size:
+                groups[(side, round(_edge(word, side) / 3))].append((row.index, position, word))
+    return groups
+
+
+def line_numbers(
+    pages: Sequence[tuple[int, NumberGroups]],
+) -> tuple[dict[int, dict[int, set[int]]], list[Furniture]]:
+    """The line numbers a draft bill prints in its margin (5, 10, 15 ...): by page, the word
+    positions to take out of each row, and the numbers as furniture.
 
     A margin column of integers rising by a constant step on some page establishes where the
     numbers stand; on pages with too few lines to show the step (a last page), integers at that
     same place are line numbers too.
     """
-    candidates = [_number_groups(record.rows) for record in records]
     places = {
-        place
-        for groups in candidates
-        for place, members in groups.items()
-        if _is_numbering(members)
+        place for _, groups in pages for place, members in groups.items() if _is_numbering(members)
     }
-    rows_by_page: list[list[Row]] = []
+    out: dict[int, dict[int, set[int]]] = {}
     furniture: list[Furniture] = []
-    for record, groups in zip(records, candidates, strict=True):
-        numbers = [
-            word for place, members in groups.items() if place in places for _, word in members
-        ]
-        drop = {id(word) for word in numbers}
-        furniture += [
-            Furniture(
-                page=record.number,
-                text=word.text,
-                kind="line-number",
-                reason="margin line number: integers aligned in the margin rising by a constant step",
-                bbox=(word.x0, word.top, word.x1, word.bottom),
-            )
-            for word in numbers
-        ]
-        kept = [
-            row._replace(words=tuple(w for w in row.words if id(w) not in drop))
-            for row in record.rows
-        ]
-        rows_by_page.append([row for row in kept if row.words])
-    return rows_by_page, furniture
+    reason = "margin line number: integers aligned in the margin rising by a constant step"
+    for page, groups in pages:
+        for place, members in groups.items():
+            if place not in places:
+                continue
+            for row, position, word in members:
+                out.setdefault(page, {}).setdefault(row, set()).add(position)
+                bbox = (word.x0, word.top, word.x1, word.bottom)
+                furniture.append(Furniture(page, word.text, "line-number", reason, bbox))
+    return out, furniture
 
 
-def _number_groups(rows: Sequence[Row]) -> dict[tuple[str, int], list[tuple[int, Word]]]:
-    """Integers standing apart at either end of a row, grouped by side and aligned edge."""
-    groups: dict[tuple[str, int], list[tuple[int, Word]]] = defaultdict(list)
-    for index, row in enumerate(rows):
-        for side, word, neighbour in _margin_integers(row):
-            if neighbour is None or abs(neighbour - _edge(word, side)) > 2 * word.size:
-                groups[(side, round(_edge(word, side) / 3))].append((index, word))
-    return groups
-
-
-def _margin_integers(row: Row) -> list[tuple[str, Word, float | None]]:
-    """Integers at either end of a row, with the x of the nearest other word (None if alone)."""
+def _margin_integers(row: Row) -> list[tuple[str, int, float | None]]:
+    """Integers at either end of a row: side, word position and the x of the nearest other word
+    (None if the integer is alone on its row)."""
     words = row.words
-    found = []
+    found: list[tuple[str, int, float | None]] = []
     if _INTEGER.match(words[0].text):
-        found.append(("left", words[0], words[1].x0 if len(words) > 1 else None))
+        found.append(("left", 0, words[1].x0 if len(words) > 1 else None))
     if len(words) > 1 and _INTEGER.match(words[-1].text):
-        found.append(("right", words[-1], words[-2].x1))
+        found.append(("right", len(words) - 1, words[-2].x1))
     return found
 
 
@@ -120,83 +119,42 @@ def _edge(word: Word, side: str) -> float:
     return word.x1 if side == "left" else word.x0
 
 
-def _is_numbering(members: list[tuple[int, Word]]) -> bool:
+def _is_numbering(members: list[tuple[int, int, Word]]) -> bool:
     """At least three numbers, top to bottom, rising by one constant step."""
     if len(members) < 3:
         return False
-    values = [int(word.text) for _, word in sorted(members, key=lambda m: m[1].top)]
+    values = [int(word.text) for _, _, word in sorted(members, key=lambda m: m[2].top)]
     steps = {b - a for a, b in itertools.pairwise(values)}
     return len(steps) == 1 and steps.pop() > 0
 
 
-def running_furniture(
-    records: Sequence[PageRecord], rows_by_page: Sequence[list[Row]]
-) -> tuple[list[list[Row]], list[Furniture]]:
-    """Set aside running headers, footers and page numbers found in the top and bottom bands."""
-    everything = [w.size for rows in rows_by_page for row in rows for w in row.words]
-    rough_size = statistics.median(everything) if everything else 0.0
-    candidates = [
-        _band_rows(record, rows, rough_size)
-        for record, rows in zip(records, rows_by_page, strict=True)
-    ]
-    in_bands = {id(row) for band in candidates for _, row, _ in band}
-    body_size = _dominant_size(
-        row for rows in rows_by_page for row in rows if id(row) not in in_bands
-    )
-    seen: dict[tuple[str, str], set[int]] = defaultdict(set)
-    for record, band in zip(records, candidates, strict=True):
-        for where, _, key in band:
-            seen[(where, key)].add(record.number)
-    total = len(records)
-    parity_total = {p: sum(1 for r in records if r.number % 2 == p) for p in (0, 1)}
-    furniture: list[Furniture] = []
-    kept_pages: list[list[Row]] = []
-    for record, rows, band in zip(records, rows_by_page, candidates, strict=True):
-        drop: set[int] = set()
-        for where, row, key in band:
-            text = _row_text(row)
-            pages = seen[(where, key)]
-            same_parity = sum(1 for n in pages if n % 2 == record.number % 2)
-            kind = "running-header" if where == "top" else "running-footer"
-            if _PAGE_NUMBER.match(text):
-                kind, reason = "page-number", f"page number in the {where} band"
-            elif len(pages) >= 2 and (
-                len(pages) >= REPEAT_SHARE * total
-                or same_parity >= max(2, REPEAT_SHARE * parity_total[record.number % 2])
-            ):
-                reason = (
-                    f"repeats in the {where} band of {len(pages)} of {total} pages (digits ignored)"
-                )
-            elif (
-                total < MIN_PAGES_TO_REPEAT
-                and body_size
-                and _set_apart(row, rows, body_size, where)
-            ):
-                reason = (
-                    f"set apart in the {where} band in another type size than the text "
-                    f"(too few pages to see it repeat)"
-                )
-            else:
-                continue
-            drop.add(id(row))
-            furniture.append(Furniture(record.number, text, kind, reason, _row_bbox(row)))
-        kept_pages.append([row for row in rows if id(row) not in drop])
-    return kept_pages, furniture
+@dataclass(frozen=True)
+class EdgeRow:
+    """A row of a page's head or foot: perhaps a running header, footer or page number."""
+
+    where: str
+    row: Row
+    key: str
+    towards: tuple[tuple[float, float], ...]
+    """(type size, white) of the rows between this row and the text, nearest first."""
 
 
-def _band_rows(
-    record: PageRecord, rows: Sequence[Row], body_size: float
-) -> list[tuple[str, Row, str]]:
-    """The rows of the page's head and foot, with their keys.
+def edge_rows(rows: Sequence[Row], height: float, rough_size: float) -> list[EdgeRow]:
+    """The rows of the page's head and foot.
 
-    The head is the first few rows down to the last clear gap (wider than ordinary paragraph
-    spacing) that still lies in the top band; the foot likewise from the bottom. Body lines that
-    happen to stand in a band stay out, however formulaic their wording.
+    The head is the first few rows down to the last break that still lies in the top band; the
+    foot likewise from the bottom. Body lines that happen to stand in a band stay out, however
+    formulaic their wording. `rough_size` is the document's median type size.
     """
-    foot = _edge_block(rows[::-1], body_size, lambda row: row.bottom > BOTTOM_BAND * record.height)
+    foot = _edge_block(rows[::-1], rough_size, lambda row: row.bottom > BOTTOM_BAND * height)
     rest = rows[: len(rows) - len(foot)]
-    head = _edge_block(rest, body_size, lambda row: row.top < TOP_BAND * record.height)
-    return [("top", row, _key(row)) for row in head] + [("bottom", row, _key(row)) for row in foot]
+    head = _edge_block(rest, rough_size, lambda row: row.top < TOP_BAND * height)
+    edges = []
+    for where, block, inward in (("top", head, rows), ("bottom", foot, rows[::-1])):
+        for i, row in enumerate(block):
+            towards = tuple((_size(r), _gap(row, r)) for r in inward[i + 1 : i + 1 + TOWARDS_ROWS])
+            edges.append(EdgeRow(where, row, _key(row), towards))
+    return edges
 
 
 def _edge_block(rows: Sequence[Row], body_size: float, in_band: Callable[[Row], bool]) -> list[Row]:
@@ -209,9 +167,50 @@ def _edge_block(rows: Sequence[Row], body_size: float, in_band: Callable[[Row], 
             break
         following = next((r for r in rows[i + 1 :] if _overlap(row, r)), rows[i + 1])
         gap = _gap(row, following) >= EDGE_GAP_EM * body_size
-        if gap or abs(_dominant_size([row]) - _dominant_size([following])) >= 0.5:
+        if gap or abs(_size(row) - _size(following)) >= 0.5:
             end = i + 1
     return list(rows[:end])
+
+
+def running_furniture(
+    pages: Sequence[tuple[int, list[EdgeRow]]], body_size: float
+) -> tuple[dict[int, set[int]], list[Furniture]]:
+    """Running headers, footers and page numbers among the pages' edge rows: by page, the
+    indices of the rows to set aside, and those rows as furniture."""
+    seen: dict[tuple[str, str], set[int]] = defaultdict(set)
+    for page, edges in pages:
+        for edge in edges:
+            seen[(edge.where, edge.key)].add(page)
+    total = len(pages)
+    parity_total = Counter(page % 2 for page, _ in pages)
+    out: dict[int, set[int]] = {}
+    furniture: list[Furniture] = []
+    for page, edges in pages:
+        for edge in edges:
+            text = _row_text(edge.row)
+            repeats = seen[(edge.where, edge.key)]
+            same_parity = sum(1 for n in repeats if n % 2 == page % 2)
+            kind = "running-header" if edge.where == "top" else "running-footer"
+            if _PAGE_NUMBER.match(text):
+                kind, reason = "page-number", f"page number in the {edge.where} band"
+            elif len(repeats) >= 2 and (
+                len(repeats) >= REPEAT_SHARE * total
+                or same_parity >= max(2, REPEAT_SHARE * parity_total[page % 2])
+            ):
+                reason = (
+                    f"repeats in the {edge.where} band of {len(repeats)} of {total} pages "
+                    "(digits ignored)"
+                )
+            elif total < MIN_PAGES_TO_REPEAT and body_size and _set_apart(edge, body_size):
+                reason = (
+                    f"set apart in the {edge.where} band in another type size than the text "
+                    "(too few pages to see it repeat)"
+                )
+            else:
+                continue
+            out.setdefault(page, set()).add(edge.row.index)
+            furniture.append(Furniture(page, text, kind, reason, _row_bbox(edge.row)))
+    return out, furniture
 
 
 def _overlap(row: Row, other: Row) -> bool:
@@ -225,26 +224,16 @@ def _gap(row: Row, other: Row) -> float:
     return max(other.top - row.bottom, row.top - other.bottom)
 
 
-def _dominant_size(rows: Iterable[Row]) -> float:
-    """The font size carrying most of the characters of these rows."""
-    weight: Counter[float] = Counter()
-    for row in rows:
-        for word in row.words:
-            weight[round(word.size, 1)] += len(word.text)
-    return weight.most_common(1)[0][0] if weight else 0.0
+def _size(row: Row) -> float:
+    return dominant_size(row.words)
 
 
-def _set_apart(row: Row, rows: Sequence[Row], body_size: float, where: str) -> bool:
-    """A band row in a type size of its own, a clear gap away from the text it heads or foots."""
-    if abs(_dominant_size([row]) - body_size) < 0.5:
+def _set_apart(edge: EdgeRow, body_size: float) -> bool:
+    """An edge row in a type size of its own, a clear gap away from the text it heads or foots."""
+    if abs(_size(edge.row) - body_size) < 0.5:
         return False
-    index = next(i for i, r in enumerate(rows) if r is row)
-    towards_body = rows[index + 1 :] if where == "top" else rows[index - 1 :: -1] if index else []
-    text = next((r for r in towards_body if abs(_dominant_size([r]) - body_size) < 0.5), None)
-    if text is None:
-        return True
-    gap = text.top - row.bottom if where == "top" else row.top - text.bottom
-    return gap >= 1.5 * body_size
+    gap = next((gap for size, gap in edge.towards if abs(size - body_size) < 0.5), None)
+    return gap is None or gap >= 1.5 * body_size
 
 
 def _row_text(row: Row) -> str:
@@ -255,7 +244,7 @@ def _key(row: Row) -> str:
     """The row's text with digits and case ignored, so "Page 3" and "Page 4" compare equal, and
     its type size, so a title that repeats the running header's words is not taken for it."""
     text = re.sub(r"\d+", "#", " ".join(_row_text(row).lower().split()))
-    return f"{text}@{_dominant_size([row]):.0f}"
+    return f"{text}@{_size(row):.0f}"
 
 
 def _row_bbox(row: Row) -> tuple[float, float, float, float]:
@@ -324,59 +313,67 @@ def footnote_marks(lines: Sequence[Line]) -> list[Furniture]:
     ]
 
 
+class Matter(NamedTuple):
+    """A run of body lines, lines[start:end], that is front or back matter."""
+
+    start: int
+    end: int
+    kind: str
+    reason: str
+
+
 def front_and_back_matter(
     lines: list[Line], notes: list[Line], heights: dict[int, float]
 ) -> tuple[list[Line], list[Line], list[Furniture]]:
     """Set aside a gazette masthead, a title page with contents, and a printer's imprint (with
     any margin text beside or below it, such as a digital-signature stamp)."""
     furniture: list[Furniture] = []
-    for span, kind, reason in (_masthead(lines), _contents(lines)):
-        if span is not None:
-            lines, matter = _cut(lines, span, kind, reason)
-            furniture += matter
-    span, kind, reason = _imprint(lines, heights)
-    if span is not None:
-        start = lines[span[0]]
-        lines, matter = _cut(lines, span, kind, reason)
+    for find in (_masthead, _contents):
+        matter = find(lines)
+        if matter is not None:
+            lines, cut = _cut(lines, matter)
+            furniture += cut
+    imprint = _imprint(lines, heights)
+    if imprint is not None:
+        start = lines[imprint.start]
+        lines, cut = _cut(lines, imprint)
         beside = [n for n in notes if n.page == start.page and n.bottom >= start.top]
         notes = [n for n in notes if n not in beside]
-        furniture += matter + [Furniture(n.page, n.text, kind, reason, n.bbox) for n in beside]
+        furniture += cut + [
+            Furniture(n.page, n.text, imprint.kind, imprint.reason, n.bbox) for n in beside
+        ]
     return lines, notes, furniture
 
 
-def _cut(
-    lines: list[Line], span: tuple[int, int], kind: str, reason: str
-) -> tuple[list[Line], list[Furniture]]:
-    """Lines without lines[start:end], and those lines as furniture."""
-    start, end = span
-    matter = [Furniture(line.page, line.text, kind, reason, line.bbox) for line in lines[start:end]]
-    return lines[:start] + lines[end:], matter
+def _cut(lines: list[Line], matter: Matter) -> tuple[list[Line], list[Furniture]]:
+    """The lines without the matter, and the matter's lines as furniture."""
+    cut = lines[matter.start : matter.end]
+    furniture = [Furniture(li.page, li.text, matter.kind, matter.reason, li.bbox) for li in cut]
+    return lines[: matter.start] + lines[matter.end :], furniture
 
 
-Span = tuple[tuple[int, int] | None, str, str]
-
-
-def _masthead(lines: Sequence[Line]) -> Span:
+def _masthead(lines: Sequence[Line]) -> Matter | None:
     """Everything on the first page before the Act's title, when that page carries a masthead."""
     if not lines:
-        return None, "", ""
+        return None
     first_page = [i for i, line in enumerate(lines) if line.page == lines[0].page]
     mast = next((i for i in first_page[:20] if _MASTHEAD.search(lines[i].text)), None)
     if mast is None:
-        return None, "", ""
+        return None
     title = next((i for i in first_page if i > mast and _ACT_TITLE.match(lines[i].text)), None)
     if title is None:
-        return None, "", ""
+        return None
     reason = "gazette masthead and publication notice printed before the Act's title"
-    return (0, title), "masthead", reason
+    return Matter(0, title, "masthead", reason)
 
 
-def _contents(lines: Sequence[Line]) -> Span:
-    """A table of contents near the start, up to where the text proper begins."""
+def _contents(lines: Sequence[Line]) -> Matter | None:
+    """A table of contents near the start, up to where the text proper begins: where the title
+    is printed again or, failing that, where the numbering starts again."""
     early = [i for i, line in enumerate(lines) if line.page <= lines[0].page + 4] if lines else []
     heading = next((i for i in early if _CONTENTS.match(lines[i].text)), None)
     if heading is None:
-        return None, "", ""
+        return None
     title = _normal(lines[0].text)
     repeat = next(
         (j for j in range(heading + 1, len(lines)) if _normal(lines[j].text) == title), None
@@ -385,11 +382,11 @@ def _contents(lines: Sequence[Line]) -> Span:
         reason = (
             "title page and table of contents; the title is printed again where the text begins"
         )
-        return (0, repeat), "cover", reason
+        return Matter(0, repeat, "cover", reason)
     end = _contents_end(lines, heading)
     if end is None:
-        return None, "", ""
-    return (heading, end), "cover", "table of contents; the provisions follow in the text"
+        return None
+    return Matter(heading, end, "cover", "table of contents; the provisions follow in the text")
 
 
 def _contents_end(lines: Sequence[Line], heading: int) -> int | None:
@@ -412,12 +409,12 @@ def _normal(text: str) -> str:
     return " ".join(text.lower().split())
 
 
-def _imprint(lines: Sequence[Line], heights: dict[int, float]) -> Span:
+def _imprint(lines: Sequence[Line], heights: dict[int, float]) -> Matter | None:
     """A printer's imprint low on a page, with whatever follows it on that page."""
     for i, line in enumerate(lines):
         if _IMPRINT.search(line.text) and line.top > 0.55 * heights[line.page]:
             end = i
             while end < len(lines) and lines[end].page == line.page:
                 end += 1
-            return (i, end), "cover", "printer's imprint at the end of the gazette"
-    return None, "", ""
+            return Matter(i, end, "cover", "printer's imprint at the end of the gazette")
+    return None

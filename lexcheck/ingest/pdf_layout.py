@@ -5,7 +5,8 @@ both sides and a column edge aligned along it. A gutter near the middle of the p
 body columns, read left then right, section by section between lines that span both; any other
 gutter separates a margin, whose narrow band of text holds marginal notes (headings printed beside
 a section). A margin band made only of provision markers ("(a)", "(b)" of a hanging list) is not a
-margin, so that gutter is ignored.
+margin, so that gutter is ignored. Notes set flush against the text, with no white between, are
+found by their smaller type lying wholly beyond the text's edge.
 """
 
 from __future__ import annotations
@@ -15,20 +16,19 @@ import re
 import statistics
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from lexcheck.ingest.pdf_lines import Row, Word
-
-BODY = "body"
-NOTE = "note"
+from lexcheck.ingest.pdf_lines import Row, Word, dominant_size
 
 MIN_GUTTER_EM = 0.5
 SMALL_TYPE = 0.92
+"""Type below this share of the body size counts as small (notes, footnotes)."""
 WIDE_GUTTER_EM = 2.0
 MAX_MARGIN_SHARE = 0.3
-"""Type below this share of the body size counts as small (notes, footnotes)."""
+"""A margin band is at most this share of the page wide; in small type, or 2 em from the text."""
 MIN_ALIGNED_ROWS = 3
 ALIGN_EM = 2.0
+"""A gutter has at least 3 rows starting or ending text within 2 em of it."""
 CENTRE_TOLERANCE = 0.06
 """A gutter whose middle lies within this share of the page width of the page's centre separates
 two body columns; elsewhere it separates a margin."""
@@ -41,50 +41,52 @@ _MARKER_ONLY = re.compile(r"^(\(\s*[0-9a-zA-Z]{1,5}\s*\)|[0-9]{1,3}[A-Z]?\.?|[iv
 
 @dataclass(slots=True)
 class Line:
-    """One printed line fragment: the words of one row that fall in one column or margin band."""
+    """One printed line fragment: the words of one row that fall in one column or margin band.
+
+    Only what the later stages need is kept (not every word), so a long statute's lines stay
+    small; `marks` are the superscript footnote marks taken out of `text`. `column` is 0 or 1 for
+    body columns, -1 and 2 for the left and right margins.
+    """
 
     page: int
-    words: tuple[Word, ...]
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
     baseline: float
-    role: str = BODY
-    column: int = 0
+    size: float
+    bold: bool
+    first_width: float
+    first_bold: bool
     marks: tuple[Word, ...] = ()
-    text: str = ""
-    x0: float = 0.0
-    x1: float = 0.0
-    top: float = 0.0
-    bottom: float = 0.0
-    size: float = 0.0
-    bold: bool = False
-    right: float = field(default=0.0)
+    column: int = 0
 
-    def __post_init__(self) -> None:
-        body = tuple(w for w in self.words if not w.mark)
-        if body:
-            self.marks = tuple(w for w in self.words if w.mark)
-            self.words = body
-        body = self.words
-        self.text = " ".join(w.text for w in body)
-        self.x0 = min(w.x0 for w in body)
-        self.x1 = max(w.x1 for w in body)
-        self.top = min(w.top for w in body)
-        self.bottom = max(w.bottom for w in body)
-        self.size = _dominant(body)
-        self.bold = all(w.bold for w in body)
+    @classmethod
+    def of(cls, page: int, words: Sequence[Word], baseline: float, column: int = 0) -> Line:
+        """The line printed by `words`, footnote marks set apart from its text."""
+        body = [w for w in words if not w.mark] or list(words)
+        marks = tuple(w for w in words if w.mark) if len(body) < len(words) else ()
+        return cls(
+            page=page,
+            text=" ".join(w.text for w in body),
+            x0=min(w.x0 for w in body),
+            x1=max(w.x1 for w in body),
+            top=min(w.top for w in body),
+            bottom=max(w.bottom for w in body),
+            baseline=baseline,
+            size=dominant_size(body),
+            bold=all(w.bold for w in body),
+            first_width=body[0].x1 - body[0].x0,
+            first_bold=body[0].bold,
+            marks=marks,
+            column=column,
+        )
 
     @property
     def bbox(self) -> tuple[float, float, float, float]:
         """(x0, top, x1, bottom) of the fragment, marks excluded."""
         return (self.x0, self.top, self.x1, self.bottom)
-
-
-def _dominant(words: Sequence[Word]) -> float:
-    """The font size carrying most of the characters."""
-    weight: dict[float, int] = {}
-    for w in words:
-        key = round(w.size, 1)
-        weight[key] = weight.get(key, 0) + len(w.text)
-    return max(weight, key=lambda k: weight[k])
 
 
 @dataclass(frozen=True)
@@ -266,19 +268,25 @@ def _aligned_rows(rows: Sequence[Row], gutter: Gutter, size: float) -> int:
 
 
 def _type_margins(rows: Sequence[Row], body_size: float) -> list[Gutter]:
-    """Gutters between the text's left or right edge and smaller type printed wholly beyond it."""
+    """Gutters between the text's left or right edge and smaller type printed wholly beyond it
+    (on rows whose small type all lies beyond the edge: a footnote running across is not a note)."""
     text = [w for row in rows for w in row.words if w.size >= SMALL_TYPE * body_size]
     if len(text) < MIN_ALIGNED_ROWS:
         return []
     spare = max(1, len(rows) // 25)
     left = sorted(w.x0 for w in text)[min(spare, len(text) - 1)]
     right = sorted((w.x1 for w in text), reverse=True)[min(spare, len(text) - 1)]
-    small = [w for row in rows for w in row.words if w.size < SMALL_TYPE * body_size and not w.mark]
+    before: list[float] = []
+    after: list[float] = []
+    for row in rows:
+        small = [w for w in row.words if w.size < SMALL_TYPE * body_size and not w.mark]
+        if small and all(w.x1 <= left + 1.0 for w in small):
+            before += [w.x1 for w in small]
+        if small and all(w.x0 >= right - 1.0 for w in small):
+            after += [w.x0 for w in small]
     margins = []
-    before = [w.x1 for w in small if w.x1 <= left + 1.0]
     if before:
         margins.append((max(before), left))
-    after = [w.x0 for w in small if w.x0 >= right - 1.0]
     if after:
         margins.append((right, min(after)))
     return margins
@@ -302,15 +310,12 @@ def _margins(
     for g0, g1 in gutters:
         left_side = _is_left((g0, g1), width)
         column = -1 if left_side else 2
-        lines = [
-            Line(page, words, row.baseline, role=NOTE, column=column)
-            for row in rows
-            if (words := _side(row, g0, g1, left_side))
-        ]
+        band = [(row, words) for row in rows if (words := _side(row, g0, g1, left_side))]
+        lines = [Line.of(page, words, row.baseline, column=column) for row, words in band]
         if not lines or _markers_only(lines):
             continue
         notes.extend(lines)
-        taken.update(id(w) for line in lines for w in (*line.words, *line.marks))
+        taken.update(id(w) for _, words in band for w in words)
     notes.sort(key=lambda line: (line.column, line.top))
     return taken, notes
 
@@ -334,7 +339,7 @@ def _reading_order(page: int, rows: Sequence[Row], gutter: Gutter | None) -> lis
     """Lines top to bottom; with two columns, left column then right between spanning lines."""
     ordered = sorted(rows, key=lambda row: row.baseline)
     if gutter is None:
-        return [Line(page, row.words, row.baseline) for row in ordered]
+        return [Line.of(page, row.words, row.baseline) for row in ordered]
     g0, g1 = gutter
     lines: list[Line] = []
     left: list[Line] = []
@@ -343,12 +348,12 @@ def _reading_order(page: int, rows: Sequence[Row], gutter: Gutter | None) -> lis
         if any(w.x0 < g1 and w.x1 > g0 for w in row.words):
             lines += left + right
             left, right = [], []
-            lines.append(Line(page, row.words, row.baseline))
+            lines.append(Line.of(page, row.words, row.baseline))
             continue
         west = tuple(w for w in row.words if w.x1 <= g0)
         east = tuple(w for w in row.words if w.x0 >= g1)
         if west:
-            left.append(Line(page, west, row.baseline, column=0))
+            left.append(Line.of(page, west, row.baseline, column=0))
         if east:
-            right.append(Line(page, east, row.baseline, column=1))
+            right.append(Line.of(page, east, row.baseline, column=1))
     return lines + left + right

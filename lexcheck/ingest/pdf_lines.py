@@ -2,7 +2,8 @@
 runs once per page, possibly in a worker process.
 
 pdfplumber's own `extract_text` glues the words of tightly set gazettes together ("Providedfurther
-that"), interleaves columns and loses superscripts, so we rebuild lines ourselves from `page.chars`:
+that"), interleaves columns and loses superscripts, so we rebuild lines ourselves from the
+characters of the page as pdfplumber parses it (`page.layout`, read once, then the page is closed):
 
 * rows are clustered on the baseline (not on `bottom`, which moves with each font's descent);
 * small raised characters next to a row (footnote marks, ordinals) join that row as superscripts;
@@ -11,7 +12,8 @@ that"), interleaves columns and loses superscripts, so we rebuild lines ourselve
 * spaces come from explicit space characters and from gaps wider than the row's usual letter gap
   plus a fraction of the font size, which separates words in gazettes that print no space glyphs.
 
-The records returned are small tuples, cheap to send back from a worker process.
+The records returned are small packed tuples, cheap to send back from a worker process and to
+keep for every page of a long statute.
 """
 
 from __future__ import annotations
@@ -20,8 +22,10 @@ import bisect
 import itertools
 import re
 import statistics
+import sys
 import unicodedata
-from collections.abc import Iterable, Sequence
+from array import array
+from collections.abc import Collection, Iterable, Sequence
 from typing import Any, NamedTuple
 
 from pdfminer.layout import LTChar, LTContainer, LTCurve, LTImage
@@ -36,10 +40,13 @@ WORD_GAP_EM = 0.08
 the Gazette of India: letter gaps cluster at 0.00-0.06 em, word gaps start at 0.10 em."""
 
 BASELINE_TOLERANCE_EM = 0.1
+"""Characters whose baselines differ by less than this share of their size are on one row."""
 SUPERSCRIPT_MAX_RATIO = 0.8
 SUPERSCRIPT_MIN_RAISE_EM = 0.2
 SUPERSCRIPT_REACH_EM = 0.35
+"""A superscript is at most 0.8 of its row's size, raised by 0.2-0.8 em, within 0.35 em of it."""
 DUPLICATE_TOLERANCE = 1.0
+"""pdfplumber's `dedupe_chars` tolerance (points) for a fake-bold second copy of a glyph."""
 
 _BOLD_FONT = re.compile(r"bold|black|heavy|demi", re.IGNORECASE)
 _FOOTNOTE_MARK = re.compile(r"^[0-9*†‡§¶]+$")
@@ -60,12 +67,49 @@ class Word(NamedTuple):
 
 
 class Row(NamedTuple):
-    """Every word printed on one baseline, across the whole page width, left to right."""
+    """Every word printed on one baseline, across the whole page width, left to right.
+
+    `index` is the row's place among its page's rows as read, which stays the same however
+    often the row is unpacked, so later stages can set rows and words aside by position.
+    """
 
     words: tuple[Word, ...]
     top: float
     bottom: float
     baseline: float
+    index: int = 0
+
+
+class PackedRow(NamedTuple):
+    """A Row in compact form (one string per word, five numbers per word in an array), which
+    keeps a long statute's records small in the worker's reply and in memory."""
+
+    texts: tuple[str, ...]
+    geometry: array[float]
+    flags: bytes
+    top: float
+    bottom: float
+    baseline: float
+
+    @classmethod
+    def pack(cls, row: Row) -> PackedRow:
+        """The row in compact form."""
+        geometry = array("d")
+        for w in row.words:
+            geometry.extend((w.x0, w.x1, w.top, w.bottom, w.size))
+        flags = bytes(int(w.bold) | int(w.mark) << 1 for w in row.words)
+        texts = tuple(w.text for w in row.words)
+        return cls(texts, geometry, flags, row.top, row.bottom, row.baseline)
+
+    def unpack(self, index: int, without: Collection[int] = ()) -> Row:
+        """The row again, less the words at the positions in `without`."""
+        g = self.geometry
+        words = tuple(
+            Word(text, *g[5 * i : 5 * i + 5], bool(flag & 1), bool(flag & 2))
+            for i, (text, flag) in enumerate(zip(self.texts, self.flags, strict=True))
+            if i not in without
+        )
+        return Row(words, self.top, self.bottom, self.baseline, index)
 
 
 class Rule(NamedTuple):
@@ -82,10 +126,19 @@ class PageRecord(NamedTuple):
     number: int
     width: float
     height: float
-    rows: tuple[Row, ...]
+    rows: tuple[PackedRow, ...]
     rules: tuple[Rule, ...]
     set_aside: tuple[tuple[str, str], ...]
     has_images: bool
+
+
+def dominant_size(words: Iterable[Word]) -> float:
+    """The type size carrying most of the characters of these words (0.0 for none)."""
+    weight: dict[float, int] = {}
+    for w in words:
+        key = round(w.size, 1)
+        weight[key] = weight.get(key, 0) + len(w.text)
+    return max(weight, key=weight.__getitem__) if weight else 0.0
 
 
 def page_record(page: Any, number: int) -> PageRecord:
@@ -97,7 +150,7 @@ def page_record(page: Any, number: int) -> PageRecord:
         number=number,
         width=width,
         height=height,
-        rows=tuple(_rows(readable)),
+        rows=tuple(PackedRow.pack(row) for row in _rows(readable)),
         rules=tuple(rules),
         set_aside=tuple(set_aside),
         has_images=has_images,
@@ -116,7 +169,7 @@ def _layout_objects(page: Any) -> tuple[list[Char], list[Rule], bool]:
     chars: list[Char] = []
     rules: list[Rule] = []
     has_images = False
-    pending = list(reversed(page.layout._objs))
+    pending = list(reversed(list(page.layout)))
     while pending:
         obj = pending.pop()
         if isinstance(obj, LTChar):
@@ -124,7 +177,7 @@ def _layout_objects(page: Any) -> tuple[list[Char], list[Rule], bool]:
         elif isinstance(obj, LTImage):
             has_images = True
         elif isinstance(obj, LTContainer):
-            pending.extend(reversed(obj._objs))
+            pending.extend(reversed(list(obj)))
         elif isinstance(obj, LTCurve) and obj.height <= 2.0 and obj.width >= 20.0:
             rules.append(Rule(obj.x0 + x_shift, obj.x1 + x_shift, height - obj.y1 + y_shift))
     return chars, rules, has_images
@@ -151,7 +204,8 @@ def _char(obj: LTChar, height: float, x_shift: float, y_shift: float) -> Char:
 def _split_unreadable(
     chars: Sequence[Char], width: float, height: float
 ) -> tuple[list[Char], list[tuple[str, str]]]:
-    """Keep upright, legible characters on the page; describe the rest so nothing vanishes silently."""
+    """Keep upright, legible characters; describe the rest, so nothing vanishes silently (only
+    characters placed outside the page, which no reader sees, are dropped)."""
     readable: list[Char] = []
     sideways: list[str] = []
     tiny: list[str] = []
@@ -354,14 +408,15 @@ def _words(chars: list[Char], superscript: list[bool]) -> list[Word]:
 
 
 def _flush(run: list[Char], mark: bool, words: list[Word]) -> None:
-    """Append the characters collected so far as one word."""
+    """Append the characters collected so far as one word (its text interned: most words of a
+    statute recur, and the records then share one string per word)."""
     if not run:
         return
     text = "".join(c["text"] for c in run).translate(_LIGATURES).replace("\u00ad", "-")
     bold = sum(1 for c in run if _BOLD_FONT.search(c["fontname"])) * 2 > len(run)
     words.append(
         Word(
-            text=text,
+            text=sys.intern(text),
             x0=run[0]["x0"],
             x1=max(c["x1"] for c in run),
             top=min(c["top"] for c in run),

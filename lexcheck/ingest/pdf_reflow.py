@@ -11,6 +11,9 @@ the words alone, because "(2) of section 4 applies" may begin a wrapped line:
 
 Words hyphenated across lines are joined when the joined word is attested elsewhere in the
 document, or when the two halves are not both words; compounds ("self-employed") keep the hyphen.
+
+Marginal notes are grouped (consecutive margin lines, a new note at a gap or beside a new
+section) and anchored to the body line on their first baseline.
 """
 
 from __future__ import annotations
@@ -29,42 +32,19 @@ PARAGRAPH_GAP = 1.15
 """A baseline-to-baseline step this many times the usual one separates paragraphs."""
 
 INDENT_EM = 0.4
+"""Lines starting more than 0.4 em apart are indented differently."""
 NOTE_GAP_EM = 0.9
 """A gap this much wider than the type size (em) between margin lines separates two notes."""
 SIZE_CHANGE = 0.1
+"""Type sizes more than 10 % apart are a change of type (a heading)."""
 HYPHEN_PREFIXES = frozenset({"self", "anti", "co", "non", "quasi", "cross", "counter"})
 """Prefixes that keep their hyphen at a line break unless the document spells the word solid."""
-ABBREVIATIONS = frozenset(
-    {
-        "no",
-        "nos",
-        "sec",
-        "secs",
-        "s",
-        "ss",
-        "art",
-        "arts",
-        "cap",
-        "para",
-        "paras",
-        "cl",
-        "vol",
-        "p",
-        "pp",
-        "ch",
-        "sch",
-        "reg",
-        "regs",
-        "r",
-        "rr",
-        "mr",
-        "mrs",
-        "dr",
-        "hon",
-        "st",
-        "viz",
-    }
+ABBREVIATION = re.compile(
+    r"^(no|nos|sec|secs|s|ss|art|arts|cap|para|paras|cl|vol|p|pp|ch|sch|reg|regs|r|rr|mr|mrs|dr|"
+    r"hon|st|viz)\.$",
+    re.IGNORECASE,
 )
+"""A line ending "No." or "Cap." has not ended a clause: "Act No." / "8042. It shall" continues."""
 
 PROVISION = re.compile(
     r"""^(
@@ -279,18 +259,15 @@ def _starts_block(block: list[Line], line: Line, frame: Frame, pitches: dict[flo
         return True
     if _paragraph_gap(prev, line, pitches) or _ended_early(prev, line, frame):
         return True
-    clause_end = _ends_clause(prev.text)
+    clause_end = ends_clause(prev.text)
     if PROVISION.match(line.text) or _OPENING_QUOTE.match(line.text):
         return clause_end
     return clause_end and _indent_breaks(block, line, frame)
 
 
-def _ends_clause(text: str) -> bool:
+def ends_clause(text: str) -> bool:
     """The line ends a sentence or clause (. ; : —), and not with an abbreviation such as "No."."""
-    if not _CLAUSE_END.search(text):
-        return False
-    last = text.rsplit(None, 1)[-1]
-    return last.rstrip(".").lower() not in ABBREVIATIONS or not last.endswith(".")
+    return bool(_CLAUSE_END.search(text)) and not ABBREVIATION.match(text.rsplit(None, 1)[-1])
 
 
 def _type_changes(prev: Line, line: Line) -> bool:
@@ -298,7 +275,7 @@ def _type_changes(prev: Line, line: Line) -> bool:
     if abs(prev.size - line.size) > SIZE_CHANGE * max(prev.size, line.size):
         return True
     if prev.bold and not line.bold:
-        return not line.words[0].bold
+        return not line.first_bold
     return line.bold and not prev.bold
 
 
@@ -315,8 +292,7 @@ def _paragraph_gap(prev: Line, line: Line, pitches: dict[float, float]) -> bool:
 
 def _ended_early(prev: Line, line: Line, frame: Frame) -> bool:
     """The next line's first word would have fit on the previous line, so it ended on purpose."""
-    first = line.words[0]
-    return frame.room(prev) + 1.0 >= (first.x1 - first.x0) + 0.25 * prev.size
+    return frame.room(prev) + 1.0 >= line.first_width + 0.25 * prev.size
 
 
 def _indent_breaks(block: list[Line], line: Line, frame: Frame) -> bool:

@@ -22,7 +22,8 @@ from lexcheck.report.formats import html, json, junit, markdown, sarif, text
 from lexcheck.report.model import Report
 
 _FORMATS = {
-    module.__name__.rsplit(".", 1)[1]: module for module in (html, json, sarif, markdown, junit, text)
+    module.__name__.rsplit(".", 1)[1]: module
+    for module in (html, json, sarif, markdown, junit, text)
 }
 FORMATS = tuple(_FORMATS)
 """The format names `render` and `write` accept: html, json, sarif, markdown, junit, text."""

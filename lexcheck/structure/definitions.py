@@ -128,7 +128,7 @@ _UNITS = [
     "nineteen",
 ]
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70}
-_ORDINAL_UNITS = [
+SPELLED_ORDINALS = [
     "zeroth",
     "first",
     "second",
@@ -150,11 +150,12 @@ _ORDINAL_UNITS = [
     "eighteenth",
     "nineteenth",
 ]
+"""Ordinals as statutes spell them, each at its own value ("first" at 1)."""
 _ORDINAL_TENS = {"twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50}
 _NUMBER_WORDS = {
     **{word: value for value, word in enumerate(_UNITS)},
     **_TENS,
-    **{word: value for value, word in enumerate(_ORDINAL_UNITS)},
+    **{word: value for value, word in enumerate(SPELLED_ORDINALS)},
     **_ORDINAL_TENS,
 }
 _WORD = "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))

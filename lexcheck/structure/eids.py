@@ -14,21 +14,13 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
+from lexcheck.ingest.akn import AKN_ALIASES
+
 ALIASES = {
-    "article": "art",
-    "chapter": "chp",
-    "clause": "cl",
-    "division": "dvs",
+    **AKN_ALIASES,
     "explanation": "expl",
     "illustration": "illus",
-    "paragraph": "para",
     "schedule": "att",
-    "section": "sec",
-    "subchapter": "subchp",
-    "subclause": "subcl",
-    "subdivision": "subdvs",
-    "subparagraph": "subpara",
-    "subsection": "subsec",
     "wrapup": "wrapup",
 }
 """Every kind's eId alias, in one place. AKN's own (bluebell's IdGenerator.aliases) except three of

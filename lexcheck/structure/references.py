@@ -43,6 +43,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
+from lexcheck.structure.definitions import SPELLED_ORDINALS
 from lexcheck.structure.eids import ALIASES
 from lexcheck.structure.kinds import BIG_UNITS, SECTION_LEVEL
 from lexcheck.structure.model import Provision, Reference
@@ -80,18 +81,7 @@ _UNITS = {
 }
 _BY_ALIAS = {unit.alias: unit for unit in _UNITS.values()}
 _TOP_KINDS = {*BIG_UNITS, *SECTION_LEVEL, "schedule", "preface"}
-_ORDINALS = [
-    "first",
-    "second",
-    "third",
-    "fourth",
-    "fifth",
-    "sixth",
-    "seventh",
-    "eighth",
-    "ninth",
-    "tenth",
-]
+_ORDINALS = SPELLED_ORDINALS[1:11]  # a schedule is cited as the First to the Tenth
 _ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 
 

@@ -366,6 +366,11 @@ def findings(tip: Statute, immigration: Statute, labour: Statute) -> list[Findin
         evidence = (quote(statute, eid, "carrying", *words),)
         return make_finding(element, "met", "none", "mandatory", f"Found {words[0]!r}.", evidence)
 
+    def conflict(element: str, why: str, carrying: Evidence, defeating: Evidence) -> Finding:
+        return make_finding(
+            element, "conflict", "critical", "mandatory", why, (carrying, defeating)
+        )
+
     return [
         met("tip.criminalised", tip, s5_1, "commits an offence", "for the purpose of exploitation"),
         met("tip.act.recruitment", tip, s5_1, "recruits"),
@@ -407,28 +412,18 @@ def findings(tip: Statute, immigration: Statute, labour: Statute) -> list[Findin
             "No aggravating circumstances are listed for the trafficking offence.",
             scope=(f"{TIP}#sec_5",),
         ),
-        make_finding(
+        conflict(
             "tip.child.under_18",
-            "conflict",
-            "critical",
-            "mandatory",
             "The bill defines a child as under 18, the Immigration Act as under 16.",
-            (
-                quote(tip, "sec_2__para_a", "carrying", "under the age of eighteen years"),
-                quote(immigration, "sec_2__para_a", "defeating", "under the age of sixteen years"),
-            ),
+            quote(tip, "sec_2__para_a", "carrying", "under the age of eighteen years"),
+            quote(immigration, "sec_2__para_a", "defeating", "under the age of sixteen years"),
         ),
-        make_finding(
+        conflict(
             "tip.victim.non_punishment",
-            "conflict",
-            "critical",
-            "mandatory",
             "The bill protects victims only from its own offences, and the Immigration Act "
             "excludes every exemption from the unlawful-entry offence.",
-            (
-                quote(tip, "sec_6", "carrying", "shall not be liable"),
-                quote(immigration, "sec_12__subsec_2", "defeating", "no exemption shall apply"),
-            ),
+            quote(tip, "sec_6", "carrying", "shall not be liable"),
+            quote(immigration, "sec_12__subsec_2", "defeating", "no exemption shall apply"),
         ),
         make_finding(
             "tip.victim.residence",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from click.testing import CliRunner
+from rule_texts import ATTEMPT_RULE_HEAD
 
 from lexcheck.cli import main
 from lexcheck.resources import data_dir
@@ -35,17 +36,8 @@ def test_rules_test_command_passes_on_a_bundled_rule_file():
 
 def test_rules_test_command_fails_on_a_wrong_example(rule_file):
     path = rule_file(
-        """\
-rules:
-  - id: extra-attempt
-    element: tip.attempt
-    scope: trafficking-law
-    looks_for: an attempt clause
-    evidence:
-      - when: {terms: ["@attempt-to-offend"]}
-    examples:
-      - match: Any person who attempts to commit an offence under this Act commits an offence.
-        style: commonwealth
+        ATTEMPT_RULE_HEAD
+        + """\
       - match: The Council shall meet four times a year.
         style: us
       - no_match: The Council shall meet twice a year.

@@ -3,22 +3,15 @@
 from __future__ import annotations
 
 from click.testing import CliRunner
+from rule_texts import ATTEMPT_RULE_HEAD
 
 from lexcheck.cli import main
 from lexcheck.rules import load_rules
 from lexcheck.rules.lint import lint_rules
 
-ONE_STYLE = """\
-rules:
-  - id: extra-attempt
-    element: tip.attempt
-    scope: trafficking-law
-    looks_for: an attempt clause
-    evidence:
-      - when: {terms: ["@attempt-to-offend"]}
-    examples:
-      - match: Any person who attempts to commit an offence under this Act commits an offence.
-        style: commonwealth
+ONE_STYLE = (
+    ATTEMPT_RULE_HEAD
+    + """\
       - match: Any person who attempts to do so commits an offence.
         style: commonwealth
       - no_match: The Council shall meet four times a year.
@@ -26,6 +19,7 @@ rules:
         expect: missing
         flags: [attempt_missing]
 """
+)
 
 
 def test_bundled_rules_pass_the_meta_lint(ruleset):

@@ -5,26 +5,20 @@ from __future__ import annotations
 import textwrap
 
 import pytest
+from rule_texts import ATTEMPT_RULE_HEAD
 
 from lexcheck.errors import RuleFileError
 from lexcheck.rules import check_elements, load_rules
 
-VALID = """\
-rules:
-  - id: extra-attempt
-    element: tip.attempt
-    scope: trafficking-law
-    looks_for: an attempt clause
-    evidence:
-      - when: {terms: ["@attempt-to-offend"]}
-    examples:
-      - match: Any person who attempts to commit an offence under this Act commits an offence.
-        style: commonwealth
+VALID = (
+    ATTEMPT_RULE_HEAD
+    + """\
       - match: Whoever attempts to violate this section shall be punished.
         style: us
       - no_match: The Council shall meet four times a year.
       - no_match: A person who traffics another person commits an offence.
 """
+)
 
 
 def refused(rule_file, text: str) -> RuleFileError:

@@ -3,44 +3,13 @@
 from __future__ import annotations
 
 import doctest
-from dataclasses import dataclass, field
 
 import pytest
+from builders import P, build
 
 from lexcheck.structure import definitions
 from lexcheck.structure.definitions import find_definitions, numeric_facts
-from lexcheck.structure.model import Definition, Provision
-
-_ALIASES = {"section": "sec", "subsection": "subsec", "paragraph": "para", "part": "part"}
-
-
-@dataclass
-class P:
-    """A provision written for a test: its kind, number, own text (heading line included)."""
-
-    kind: str
-    num: str
-    text: str
-    children: list[P] = field(default_factory=list)
-    heading: str = ""
-
-
-def build(*tops: P) -> tuple[list[Provision], str]:
-    """The provisions and the document text they make, own texts in document order."""
-    text = ""
-
-    def make(spec: P, parent_eid: str) -> Provision:
-        nonlocal text
-        start = len(text)
-        text += spec.text
-        eid = f"{parent_eid}__" if parent_eid else ""
-        eid += f"{_ALIASES[spec.kind]}_{spec.num}"
-        children = [make(child, eid) for child in spec.children]
-        return Provision(
-            eid, spec.kind, spec.num, spec.heading, spec.text, (start, len(text)), [1], children
-        )
-
-    return [make(top, "") for top in tops], text
+from lexcheck.structure.model import Definition
 
 
 def definitions_in(*tops: P) -> list[Definition]:

@@ -3,50 +3,13 @@
 from __future__ import annotations
 
 import doctest
-from dataclasses import dataclass, field
 
 import pytest
+from builders import P, build
 
 from lexcheck.structure import references as references_module
 from lexcheck.structure.model import Provision, Reference
 from lexcheck.structure.references import find_references, find_statute_names, inserted_ranges
-
-_ALIASES = {
-    "part": "part",
-    "section": "sec",
-    "subsection": "subsec",
-    "paragraph": "para",
-    "schedule": "att",
-}
-
-
-@dataclass
-class P:
-    """A provision written for a test: its kind, number, own text (heading line included)."""
-
-    kind: str
-    num: str
-    text: str
-    children: list[P] = field(default_factory=list)
-    heading: str = ""
-
-
-def build(*tops: P) -> tuple[list[Provision], str]:
-    """The provisions and the document text they make, own texts in document order."""
-    text = ""
-
-    def make(spec: P, parent_eid: str) -> Provision:
-        nonlocal text
-        start = len(text)
-        text += spec.text
-        eid = f"{parent_eid}__" if parent_eid else ""
-        eid += f"{_ALIASES[spec.kind]}_{spec.num}"
-        children = [make(child, eid) for child in spec.children]
-        return Provision(
-            eid, spec.kind, spec.num, spec.heading, spec.text, (start, len(text)), [1], children
-        )
-
-    return [make(top, "") for top in tops], text
 
 
 def sec(num: str, *children: P, heading: str = "") -> P:

@@ -60,4 +60,10 @@ def _where(finding: Finding) -> str:
     evidence = finding.primary
     if evidence is None:
         return "nowhere in the statutes checked"
-    return f"{cite(evidence)}: “{evidence.quote[:120]}”"
+    return f"{cite(evidence)}: “{_shorten(evidence.quote)}”"
+
+
+def _shorten(quote: str, limit: int = 160) -> str:
+    """The quote on one line, cut at a word boundary when it is long."""
+    flat = " ".join(quote.split())
+    return flat if len(flat) <= limit else flat[:limit].rsplit(" ", 1)[0] + " …"
