@@ -7,8 +7,9 @@ A baseline is a JSON file written by lexcheck (`lexcheck ci --update-baseline --
                    "status": "missing", "reason": "residence is in the 2026 regulations"}]}
 
 Findings are matched by fingerprint, which leaves out pages and line numbers, so re-pagination or a
-new Part in front of a provision does not re-open an accepted finding. A finding whose status changed
-(e.g. from partial to conflict) is new again: the fingerprint of a finding includes its status.
+new Part in front of a provision does not re-open an accepted finding. An entry matches a fingerprint
+and a status, so a finding whose status changed (e.g. from partial to conflict) is new again; so is a
+reworded provision, since the fingerprint includes the quoted words.
 The baseline is applied once, before any report is written, so every output format agrees.
 """
 

@@ -105,6 +105,8 @@ def build_report(
     baseline: dict[str, AcceptedFinding] | None = None,
     source_root: Path | None = None,
     catalogue: Catalogue | None = None,
+    name: str = "",
+    html_report: str | None = None,
 ) -> Report:
     """Apply the baseline once and gather what every output format needs into one Report."""
     _, accepted = split_by_baseline(run.findings, baseline or {})
@@ -118,4 +120,6 @@ def build_report(
         accepted=frozenset(finding.fingerprint for finding in accepted),
         elements=elements_from_catalogue((catalogue or load_catalogue()).elements),
         source_root=source_root,
+        name=name,
+        html_report=html_report,
     )

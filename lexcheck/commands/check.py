@@ -67,7 +67,11 @@ EXIT_FINDINGS = 1
     show_default=True,
     help="Exit 1 when a gap of this severity or worse is found.",
 )
-@click.option("--baseline", type=click.Path(path_type=Path), help="Accepted findings (JSON).")
+@click.option(
+    "--baseline",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Accepted findings (JSON), as `lexcheck ci --update-baseline` writes them.",
+)
 @click.option("--force", is_flag=True, help="Overwrite output files lexcheck did not write.")
 @click.option("--jobs", type=click.IntRange(1), help="Statutes read in parallel (default: 2).")
 @click.option("--no-cache", is_flag=True, help="Re-parse every statute even if unchanged.")
@@ -95,7 +99,10 @@ def check(
     cache = None if no_cache else StatuteCache(default_cache_dir())
     run = check_sources(sources, profile=profile, rule_paths=rule_paths, jobs=jobs, cache=cache)
     report = build_report(
-        run, fail_on=fail_on, baseline=load_baseline(baseline) if baseline else None
+        run,
+        fail_on=fail_on,
+        baseline=load_baseline(baseline) if baseline else None,
+        html_report=_html_link(targets),
     )
     if not targets:
         click.echo(render(report, fmt or "text"), nl=False)
@@ -148,3 +155,14 @@ def _summary(report: Report) -> str:
     line = ", ".join(f"{counts[status]} {status}" for status in STATUSES)
     threshold = report.fail_on or "never"
     return f"{len(report.findings)} elements: {line}; {failing} gap(s) at or above {threshold}."
+
+
+def _html_link(targets: list[tuple[Path, str]]) -> str | None:
+    """Where the Markdown summary should link: the HTML report written beside it, if any."""
+    html = [path for path, fmt in targets if fmt == "html"]
+    markdown = [path for path, fmt in targets if fmt == "markdown"]
+    if not html:
+        return None
+    if markdown and markdown[0].parent == html[0].parent:
+        return html[0].name
+    return str(html[0])

@@ -64,7 +64,7 @@ def ci(
             added = write_baseline(run.findings, config.baseline, reason)
             click.echo(f"{framework.name}: {added} finding(s) accepted into {config.baseline}")
             continue
-        report = _report(config, run)
+        report = _report(config, framework.name, run)
         _write_reports(config, framework.name, report)
         failing += sum(report.fails(finding) for finding in report.findings)
     if failing:
@@ -72,12 +72,14 @@ def ci(
         sys.exit(1)
 
 
-def _report(config: ProjectConfig, run: CheckRun) -> Report:
+def _report(config: ProjectConfig, name: str, run: CheckRun) -> Report:
     return build_report(
         run,
         fail_on=config.fail_on,
         baseline=load_baseline(config.baseline),
         source_root=config.path.parent,
+        name=name,
+        html_report=REPORT_FILES["html"],
     )
 
 

@@ -227,10 +227,10 @@ def _document(path: Path, sha256: str, records: list[PageRecord]) -> Document:
     """Set the furniture aside, lay out every page and reflow the body into a Document."""
     pages = _PageRows()
     furniture, body_size = _page_furniture(records, pages)
-    body, notes, found = _lay_out(records, pages, body_size)
-    furniture += found
+    body, notes = _lay_out(records, pages, body_size)
     body, notes, matter = front_and_back_matter(body, notes, {r.number: r.height for r in records})
-    furniture += matter + footnote_marks(body)
+    body, footnotes = _footnotes(body, records, body_size)
+    furniture += matter + footnotes + footnote_marks(body)
     flowed = reflow(body, notes)
     return Document(
         path=path,
@@ -310,8 +310,8 @@ def _median(counts: Counter[float]) -> float:
 
 def _lay_out(
     records: list[PageRecord], pages: _PageRows, body_size: float
-) -> tuple[list[Line], list[Line], list[Furniture]]:
-    """Body lines in reading order, marginal-note lines, and the footnotes, page by page.
+) -> tuple[list[Line], list[Line]]:
+    """Body lines in reading order and marginal-note lines, page by page.
 
     A page too sparse to show the document's column gutter is split at it all the same. Each
     page's rows are let go of (in `records`) once its lines are made.
@@ -320,16 +320,31 @@ def _lay_out(
     column = common_column(found)
     body: list[Line] = []
     notes: list[Line] = []
-    footnotes: list[Furniture] = []
     for index, (record, gutters) in enumerate(zip(records, found, strict=True)):
         rows = pages.rows(record)
         records[index] = record._replace(rows=())
         layout = lay_out_page(record.number, rows, with_column(rows, gutters, column), record.width)
-        lines, notes_here = split_footnotes(layout.body, record.rules, body_size, record.height)
-        body += lines
+        body += layout.body
         notes += layout.notes
-        footnotes += notes_here
-    return body, notes, footnotes
+    return body, notes
+
+
+def _footnotes(
+    body: list[Line], records: Sequence[PageRecord], body_size: float
+) -> tuple[list[Line], list[Furniture]]:
+    """The body without the footnotes at the foot of each page, and those footnotes.
+
+    Run after the front matter is set aside, so a table of contents in small print at the foot of
+    a title page is not taken for footnotes."""
+    by_number = {record.number: record for record in records}
+    kept: list[Line] = []
+    footnotes: list[Furniture] = []
+    for number, group in itertools.groupby(body, key=lambda line: line.page):
+        record = by_number[number]
+        lines, found = split_footnotes(list(group), record.rules, body_size, record.height)
+        kept += lines
+        footnotes += found
+    return kept, footnotes
 
 
 def _unread(record: PageRecord) -> list[Furniture]:

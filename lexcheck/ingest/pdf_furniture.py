@@ -37,6 +37,7 @@ FOOTNOTE_SIZE_RATIO = 0.9
 """Footnotes are printed in type at most 0.9 of the text's size."""
 
 _INTEGER = re.compile(r"^\d{1,4}$")
+_KEY_ENDS = re.compile(r"^[\W#]*#[\W#]*\s|\s[\W#]*#[\W#]*$")
 _PAGE_NUMBER = re.compile(
     r"^(page\s+)?[-–—(\[]?\s*(\d{1,4}|[ivxlc]{1,6})\s*[-–—)\]]?(\s+of\s+\d{1,4})?$", re.IGNORECASE
 )
@@ -57,6 +58,7 @@ _IMPRINT = re.compile(
     r"printed (and published )?by|uploaded by|government (of \w+ )?press|government printer",
     re.IGNORECASE,
 )
+_ENACTING = re.compile(r"^(be\s+it\s+|it\s+is\s+hereby\s+)?enacted\b", re.IGNORECASE)
 _MARKER = re.compile(r"^(\(?[0-9]{1,3}[A-Z]{0,2}[.)]|\([a-z]{1,4}\))")
 
 
@@ -242,9 +244,11 @@ def _row_text(row: Row) -> str:
 
 def _key(row: Row) -> str:
     """The row's text with digits and case ignored, so "Page 3" and "Page 4" compare equal, and
-    its type size, so a title that repeats the running header's words is not taken for it."""
+    without a page number at either end, so the mirrored heads of even and odd pages ("2 THE ACT",
+    "THE ACT 3") compare equal too; and its type size, so a title that repeats the running
+    header's words is not taken for it."""
     text = re.sub(r"\d+", "#", " ".join(_row_text(row).lower().split()))
-    return f"{text}@{_size(row):.0f}"
+    return f"{_KEY_ENDS.sub('', text)}@{_size(row):.0f}"
 
 
 def _row_bbox(row: Row) -> tuple[float, float, float, float]:
@@ -261,8 +265,6 @@ def split_footnotes(
     if start == len(lines):
         return lines, []
     first = lines[start]
-    if _IMPRINT.search(first.text):
-        return lines, []
     above = lines[start - 1].bottom if start else 0.0
     ruled = any(above - 1.0 <= rule.top <= first.top + 1.0 for rule in rules)
     if not (ruled or first.marks or _FOOTNOTE_START.match(first.text)):
@@ -390,7 +392,27 @@ def _contents(lines: Sequence[Line]) -> Matter | None:
 
 
 def _contents_end(lines: Sequence[Line], heading: int) -> int | None:
-    """Where numbering starts again after the contents' own list of provisions."""
+    """Where the text proper begins after a table of contents: at the enacting words ("ENACTED
+    by Parliament ...") if they come first, else where the numbering starts again, together with
+    the headings just before it that repeat a contents line ("PART I — PRELIMINARY")."""
+    restart = _numbering_restart(lines, heading)
+    if restart is None:
+        return None
+    enacting = next(
+        (j for j in range(heading + 1, restart) if _ENACTING.match(lines[j].text)), None
+    )
+    if enacting is not None:
+        return enacting
+    start = restart
+    while start - 1 > heading and _normal(lines[start - 1].text) in {
+        _normal(line.text) for line in lines[heading : start - 1]
+    }:
+        start -= 1
+    return start
+
+
+def _numbering_restart(lines: Sequence[Line], heading: int) -> int | None:
+    """The line where the contents' first provision number is printed again."""
     first_marker = None
     entries = 0
     for j in range(heading + 1, len(lines)):

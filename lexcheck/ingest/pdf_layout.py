@@ -44,8 +44,10 @@ class Line:
     """One printed line fragment: the words of one row that fall in one column or margin band.
 
     Only what the later stages need is kept (not every word), so a long statute's lines stay
-    small; `marks` are the superscript footnote marks taken out of `text`. `column` is 0 or 1 for
-    body columns, -1 and 2 for the left and right margins.
+    small: the first word's width and weight (would it have fitted on the line before? does a
+    bold heading run on?), where the second word starts (a hanging indent after "(a)"), and the
+    superscript footnote `marks` taken out of `text`. `column` is 0 or 1 for body columns, -1 and
+    2 for the left and right margins.
     """
 
     page: int
@@ -59,6 +61,7 @@ class Line:
     bold: bool
     first_width: float
     first_bold: bool
+    second_x0: float | None
     marks: tuple[Word, ...] = ()
     column: int = 0
 
@@ -79,6 +82,7 @@ class Line:
             bold=all(w.bold for w in body),
             first_width=body[0].x1 - body[0].x0,
             first_bold=body[0].bold,
+            second_x0=body[1].x0 if len(body) > 1 else None,
             marks=marks,
             column=column,
         )

@@ -7,6 +7,7 @@ the words alone, because "(2) of section 4 applies" may begin a wrapped line:
   or the type changes (a wholly bold heading, another size) -> new block;
 * N starts with a provision marker ("5.", "(a)", "PART II") and P ended a clause (. ; : —) ->
   new block; if P ran to the right margin without ending a clause, N continues it;
+* N starts left of the block's wrapped lines -> new block;
 * otherwise N continues P, unless P ended a sentence and N's indentation breaks the block's.
 
 Words hyphenated across lines are joined when the joined word is attested elsewhere in the
@@ -259,6 +260,8 @@ def _starts_block(block: list[Line], line: Line, frame: Frame, pitches: dict[flo
         return True
     if _paragraph_gap(prev, line, pitches) or _ended_early(prev, line, frame):
         return True
+    if _outdented(block, line, frame):
+        return True
     clause_end = ends_clause(prev.text)
     if PROVISION.match(line.text) or _OPENING_QUOTE.match(line.text):
         return clause_end
@@ -295,8 +298,16 @@ def _ended_early(prev: Line, line: Line, frame: Frame) -> bool:
     return frame.room(prev) + 1.0 >= line.first_width + 0.25 * prev.size
 
 
+def _outdented(block: list[Line], line: Line, frame: Frame) -> bool:
+    """A line starting left of the block's wrapped lines is not one of them ("(b) ..., " then
+    "commits an offence." under the whole list)."""
+    tolerance = max(2.0, INDENT_EM * line.size)
+    return len(block) >= 2 and frame.indent(line) < frame.indent(block[1]) - tolerance
+
+
 def _indent_breaks(block: list[Line], line: Line, frame: Frame) -> bool:
-    """After a full sentence, a line indented unlike the block's wrapped lines starts a paragraph.
+    """After a full sentence, a line indented unlike the block's wrapped lines starts a paragraph
+    (a line set under the text after an opening "(a)", a hanging indent, continues it).
 
     Indents are measured from each line's own column edge, so a block running from the foot of
     one column to the head of the next compares like with like."""
@@ -304,7 +315,11 @@ def _indent_breaks(block: list[Line], line: Line, frame: Frame) -> bool:
     indent = frame.indent(line)
     if len(block) >= 2:
         return abs(indent - frame.indent(block[1])) > tolerance
-    return indent > frame.indent(block[0]) + tolerance
+    first = block[0]
+    hanging = first.second_x0 if PROVISION.match(first.text) else None
+    if hanging is not None and abs(line.x0 - hanging) <= tolerance:
+        return False
+    return indent > frame.indent(first) + tolerance
 
 
 def _marginal_notes(

@@ -99,7 +99,8 @@ class Report:
     (None, or "never" as lexcheck.yaml spells it: report only). `source_root` is the directory
     statute paths are made relative to (SARIF's %SRCROOT%; the current directory when None).
     `html_report` is where the HTML report will be published, so the Markdown summary can link
-    into it.
+    into it. `name` names the analysis (a framework of lexcheck.yaml): code-scanning tools keep
+    analyses with different names apart.
     """
 
     findings: list[Finding]
@@ -115,6 +116,7 @@ class Report:
     elements: dict[str, ElementInfo] = field(default_factory=dict)
     source_root: Path | None = None
     html_report: str | None = None
+    name: str = ""
 
     def __post_init__(self) -> None:
         if self.fail_on == "never":

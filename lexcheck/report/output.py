@@ -71,8 +71,16 @@ def write(report: Report, fmt: str, path: Path | str, overwrite: bool = False) -
     try:
         with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
+        Path(temporary).chmod(0o666 & ~_umask())
         Path(temporary).replace(path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
     return path
+
+
+def _umask() -> int:
+    """The process umask (only readable by setting it), so reports get the usual permissions."""
+    current = os.umask(0o022)
+    os.umask(current)
+    return current

@@ -235,7 +235,7 @@ def document(report: Report) -> dict[str, object]:
     ]
     run = {
         "tool": {"driver": {"name": "lexcheck", "version": report.tool_version, "rules": rules}},
-        "automationDetails": {"id": f"lexcheck/{report.profile}/"},
+        "automationDetails": {"id": _category(report)},
         "originalUriBaseIds": {
             _SRCROOT: {"description": {"text": "The root of the statutes repository."}}
         },
@@ -254,3 +254,9 @@ def document(report: Report) -> dict[str, object]:
 
 def render(report: Report) -> str:
     return json.dumps(document(report), indent=2, ensure_ascii=False) + "\n"
+
+
+def _category(report: Report) -> str:
+    """The analysis category: one per framework and profile, so several uploads never clash."""
+    parts = ["lexcheck", *([report.name] if report.name else []), report.profile]
+    return "/".join(parts) + "/"
