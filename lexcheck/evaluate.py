@@ -77,6 +77,11 @@ class Scores:
     missed_gaps: int
 
     @property
+    def has_gaps(self) -> bool:
+        """False when no gap was labelled or predicted: gap precision and recall are then undefined."""
+        return bool(self.true_gaps + self.false_gaps + self.missed_gaps)
+
+    @property
     def accuracy(self) -> float:
         return self.correct / self.count if self.count else 0.0
 
@@ -95,13 +100,16 @@ class Scores:
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
 
-    def as_dict(self) -> dict[str, float | int]:
+    def as_dict(self) -> dict[str, float | int | None]:
+        def gap_figure(value: float) -> float | None:
+            return round(value, 4) if self.has_gaps else None
+
         return {
             "count": self.count,
             "status_accuracy": round(self.accuracy, 4),
-            "gap_precision": round(self.precision, 4),
-            "gap_recall": round(self.recall, 4),
-            "gap_f1": round(self.f1, 4),
+            "gap_precision": gap_figure(self.precision),
+            "gap_recall": gap_figure(self.recall),
+            "gap_f1": gap_figure(self.f1),
             "true_gaps": self.true_gaps,
             "false_gaps": self.false_gaps,
             "missed_gaps": self.missed_gaps,

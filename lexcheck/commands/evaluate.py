@@ -64,10 +64,12 @@ def _format_text(evaluations: list[Evaluation]) -> str:
             continue
         lines.append(f"{'element':44} {'n':>3} {'acc':>5} {'gapP':>5} {'gapR':>5} {'gapF1':>5}")
         for element, scores in evaluation.per_element().items():
-            lines.append(
-                f"{element:44} {scores.count:>3} {scores.accuracy:5.2f} {scores.precision:5.2f} "
-                f"{scores.recall:5.2f} {scores.f1:5.2f}"
+            gaps = (
+                f"{scores.precision:5.2f} {scores.recall:5.2f} {scores.f1:5.2f}"
+                if scores.has_gaps
+                else f"{'-':>5} {'-':>5} {'-':>5}"
             )
+            lines.append(f"{element:44} {scores.count:>3} {scores.accuracy:5.2f} {gaps}")
         overall, oracle = evaluation.overall, _oracle(evaluation)
         lines.append(
             f"overall: {overall.count} labels, status accuracy {overall.accuracy:.3f}, "

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+import multiprocessing
 import os
 from collections import Counter
 from collections.abc import Sequence
@@ -144,6 +145,10 @@ def _page_records(path: Path) -> list[PageRecord]:
 
 
 def _workers() -> int:
+    """How many worker processes to read with: none inside a daemonic process (a
+    multiprocessing.Pool worker may not start processes of its own), else up to two, one a core."""
+    if multiprocessing.current_process().daemon:
+        return 1
     return min(WORKERS, os.cpu_count() or 1)
 
 
@@ -164,25 +169,40 @@ def _read_in_parallel(path: Path, count: int) -> list[PageRecord]:
 def _read_file_range(path: str, start: int, stop: int) -> list[PageRecord]:
     """Worker entry point: open the file once and read pages start..stop-1."""
     try:
-        with pdfplumber.open(path) as pdf:
-            return _read_range(pdf, start, stop)
+        pdf = pdfplumber.open(path)
     except _PARSE_ERRORS as error:
         raise _PageReadError(start + 1, str(error) or type(error).__name__) from None
+    with pdf:
+        return _read_range(pdf, start, stop)
 
 
 def _read_range(pdf: pdfplumber.PDF, start: int, stop: int) -> list[PageRecord]:
-    """Read pages start..stop-1, closing each page as soon as its records are taken."""
+    """Read pages start..stop-1, closing each page as soon as its records are taken.
+
+    Only pdfminer's parse of the page is guarded: a failure there means a damaged file, while a
+    failure in lexcheck's own code must surface as the bug it is.
+    """
+    try:
+        pages = pdf.pages
+    except _PARSE_ERRORS as error:
+        raise _PageReadError(start + 1, str(error) or type(error).__name__) from None
     records = []
-    pages = pdf.pages
     for index in range(start, stop):
         page = pages[index]
         try:
-            records.append(page_record(page, index + 1))
-        except _PARSE_ERRORS as error:
-            raise _PageReadError(index + 1, str(error) or type(error).__name__) from None
+            records.append(page_record(_parsed(page, index + 1), index + 1))
         finally:
             page.close()
     return records
+
+
+def _parsed(page: pdfplumber.page.Page, number: int) -> pdfplumber.page.Page:
+    """The page with pdfminer's parse of it done; a failure there is a damaged page."""
+    try:
+        page.layout  # noqa: B018 - the property parses the page and keeps the result
+    except _PARSE_ERRORS as error:
+        raise _PageReadError(number, str(error) or type(error).__name__) from None
+    return page
 
 
 def _open_error(path: Path, error: Exception) -> Exception:

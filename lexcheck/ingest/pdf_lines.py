@@ -29,6 +29,7 @@ from collections.abc import Collection, Iterable, Sequence
 from typing import Any, NamedTuple
 
 from pdfminer.layout import LTChar, LTContainer, LTCurve, LTImage
+from pdfplumber.page import Page
 
 Char = dict[str, Any]
 
@@ -141,7 +142,7 @@ def dominant_size(words: Iterable[Word]) -> float:
     return max(weight, key=weight.__getitem__) if weight else 0.0
 
 
-def page_record(page: Any, number: int) -> PageRecord:
+def page_record(page: Page, number: int) -> PageRecord:
     """Read one pdfplumber page (its characters once, its rules and images) into a PageRecord."""
     width, height = float(page.width), float(page.height)
     chars, rules, has_images = _layout_objects(page)
@@ -157,7 +158,7 @@ def page_record(page: Any, number: int) -> PageRecord:
     )
 
 
-def _layout_objects(page: Any) -> tuple[list[Char], list[Rule], bool]:
+def _layout_objects(page: Page) -> tuple[list[Char], list[Rule], bool]:
     """The page's characters, horizontal rules and whether it holds an image, from the layout
     pdfplumber parses (`page.layout`), in pdfplumber's top-down coordinates.
 

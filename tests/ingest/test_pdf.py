@@ -34,10 +34,6 @@ def kinds(doc: Document, kind: str) -> list[tuple[int, str]]:
     return [(f.page, f.text) for f in doc.furniture if f.kind == kind]
 
 
-def line_starting(doc: Document, start: str) -> str:
-    return next(line for line in doc.text.splitlines() if line.startswith(start))
-
-
 def test_running_headers_and_page_numbers_are_furniture_kept_with_their_page(
     tmp_path: Path,
 ) -> None:
