@@ -25,7 +25,7 @@ BBox = tuple[float, float, float, float]
 """(x0, top, x1, bottom) in PDF points, top-left origin, as pdfplumber gives them."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Segment:
     """A run of `Document.text` that comes from one place in the source.
 
@@ -41,7 +41,7 @@ class Segment:
     line: int | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Furniture:
     """Printed text that is not part of the statute's body, kept with the reason it was set aside.
 
@@ -56,7 +56,7 @@ class Furniture:
     bbox: BBox | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class MarginalNote:
     """A heading printed in the margin beside a section, detached from the body text.
 
@@ -71,7 +71,7 @@ class MarginalNote:
     bbox: BBox | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class StructureHint:
     """A provision the source format already delimits (Akoma Ntoso), so no numbering grammar is needed.
 
