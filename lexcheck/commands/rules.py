@@ -34,7 +34,8 @@ def list_rules(paths: tuple[Path, ...]) -> None:
     """List each rule: id, element, scope and where it is written."""
     ruleset = load_rules(overrides=paths)
     for rule in _selected(ruleset, paths):
-        click.echo(f"{rule.id:40} {rule.element:42} {rule.scope:30} {rule.path}:{rule.line}")
+        where = f"{_shown(rule.path)}:{rule.line}"
+        click.echo(f"{rule.id:40} {rule.element:42} {rule.scope:30} {where}")
 
 
 @rules.command(name="validate")
@@ -77,3 +78,11 @@ def _selected(ruleset: RuleSet, paths: Sequence[Path]) -> list[Rule]:
         return list(ruleset.rules.values())
     files = {file.resolve() for file in rule_files(paths)}
     return [rule for rule in ruleset.rules.values() if rule.path.resolve() in files]
+
+
+def _shown(path: Path) -> str:
+    """A rule file's path relative to the current folder when it lies inside it."""
+    try:
+        return Path(path).resolve().relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return str(path)
