@@ -227,8 +227,13 @@ def _load_framework(folder: Path, labels_path: Path) -> LabelledFramework:
         stem = Path(name).stem
         matches = sorted(folder.glob(f"{stem}.*"))
         statute_files = [p for p in matches if p.suffix.lower() in {".txt", ".pdf", ".docx", ".md"}]
-        if statute_files:
-            files[statute_files[0]] = kind
+        if not statute_files:
+            raise CorpusError(
+                labels_path,
+                f"lists {name}, but no statute file named {stem}.* is in {folder}.",
+                "Add the file or remove it from `files:`.",
+            )
+        files[statute_files[0]] = kind
     labels = {
         element: status for element, status in data["elements"].items() if status in SCORED_STATUSES
     }

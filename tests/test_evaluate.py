@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from lexcheck.errors import CorpusError
-from lexcheck.evaluate import NOT_JUDGED, Judgement, find_layouts, score
+from lexcheck.evaluate import NOT_JUDGED, Judgement, find_layouts, load_frameworks, score
 
 
 def judged(*pairs: tuple[str, str]) -> list[Judgement]:
@@ -53,3 +53,11 @@ def test_a_corpus_root_yields_text_and_pdf_layouts(tmp_path: Path) -> None:
 def test_a_folder_without_labels_is_refused_with_the_fix(tmp_path: Path) -> None:
     with pytest.raises(CorpusError, match=r"labels\.yaml"):
         find_layouts(tmp_path)
+
+
+def test_a_statute_listed_in_labels_but_absent_is_an_error(tmp_path: Path) -> None:
+    framework = tmp_path / "fw"
+    framework.mkdir()
+    (framework / "labels.yaml").write_text("files: {act.txt: tip}\nelements: {}\n")
+    with pytest.raises(CorpusError, match=r"act\.txt"):
+        load_frameworks(tmp_path)
