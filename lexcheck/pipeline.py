@@ -69,12 +69,14 @@ def read_statutes(
 
 @dataclass
 class CheckRun:
-    """What one check produced: the statutes read, their framework graph and the findings."""
+    """What one check produced: the statutes read, their framework graph, the findings and the
+    standards catalogue they were judged against."""
 
     statutes: list[Statute]
     framework: Framework
     findings: list[Finding]
     profile: str
+    catalogue: Catalogue
 
 
 def check_sources(
@@ -84,18 +86,15 @@ def check_sources(
     rule_paths: Sequence[Path] = (),
     jobs: int | None = None,
     cache: StatuteCache | None = None,
-    catalogue: Catalogue | None = None,
 ) -> CheckRun:
     """Read the statutes of one framework, link them into a graph and judge every element."""
     statutes = read_statutes(sources, jobs=jobs, cache=cache)
     framework = build_framework(statutes)
+    catalogue = load_catalogue()
     findings = check_framework(
-        framework,
-        catalogue or load_catalogue(),
-        profile=profile,
-        rule_paths=list(rule_paths) or None,
+        framework, catalogue, profile=profile, rule_paths=list(rule_paths) or None
     )
-    return CheckRun(statutes=statutes, framework=framework, findings=findings, profile=profile)
+    return CheckRun(statutes, framework, findings, profile, catalogue)
 
 
 def build_report(
@@ -104,7 +103,6 @@ def build_report(
     fail_on: str | None,
     baseline: dict[str, AcceptedFinding] | None = None,
     source_root: Path | None = None,
-    catalogue: Catalogue | None = None,
     name: str = "",
     html_report: str | None = None,
 ) -> Report:
@@ -118,7 +116,7 @@ def build_report(
         fail_on=None if fail_on in (None, "never") else fail_on,
         baselined=len(accepted),
         accepted=frozenset(finding.fingerprint for finding in accepted),
-        elements=elements_from_catalogue((catalogue or load_catalogue()).elements),
+        elements=elements_from_catalogue(run.catalogue.elements),
         source_root=source_root,
         name=name,
         html_report=html_report,

@@ -25,3 +25,10 @@ def data_dir(name: str) -> Path:
     if packaged.is_dir():
         return packaged
     return _PACKAGE_DIR.parent / name
+
+
+def file_stamp(path: Path) -> tuple[int, int]:
+    """(modification time in ns, size) of a data file: the key under which its parse is cached,
+    so an edited file is read again while an unchanged one is not."""
+    stat = path.stat()
+    return stat.st_mtime_ns, stat.st_size

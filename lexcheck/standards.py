@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +18,7 @@ import yaml
 from jsonschema import Draft202012Validator, ValidationError
 
 from lexcheck.errors import StandardsFileError
-from lexcheck.resources import data_dir
+from lexcheck.resources import data_dir, file_stamp
 
 PROFILES = ("un-core", "un-hr", "ilo", "coe", "eu")
 """The sets of binding sources an assessment can be run against (STANDARDS.md section 3.1)."""
@@ -133,6 +133,14 @@ def load_catalogue(directory: Path | None = None) -> Catalogue:
             "no standards files (*.yaml) were found in this directory.",
             "Point lexcheck at the folder holding palermo-tip.yaml and the other standards files.",
         )
+    return _load_unchanged(directory, tuple((path, *file_stamp(path)) for path in paths))
+
+
+@lru_cache(maxsize=8)
+def _load_unchanged(directory: Path, files: tuple[tuple[Path, int, int], ...]) -> Catalogue:
+    """The catalogue is read again only when a file changed: one run checking many frameworks
+    (eval, ci, diff) reads and validates the standards once."""
+    paths = [path for path, _, _ in files]
     element_files: list[tuple[Path, dict[str, Any]]] = []
     conflict_files: list[tuple[Path, dict[str, Any]]] = []
     for path in paths:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import click
 
+from lexcheck.report.citation import display_path
 from lexcheck.rules import check_elements, compile_rules, load_rules, run_examples
 from lexcheck.rules.lint import lint_rules
 from lexcheck.rules.loader import rule_files
@@ -34,7 +35,7 @@ def list_rules(paths: tuple[Path, ...]) -> None:
     """List each rule: id, element, scope and where it is written."""
     ruleset = load_rules(overrides=paths)
     for rule in _selected(ruleset, paths):
-        where = f"{_shown(rule.path)}:{rule.line}"
+        where = f"{display_path(rule.path, None)}:{rule.line}"
         click.echo(f"{rule.id:40} {rule.element:42} {rule.scope:30} {where}")
 
 
@@ -78,11 +79,3 @@ def _selected(ruleset: RuleSet, paths: Sequence[Path]) -> list[Rule]:
         return list(ruleset.rules.values())
     files = {file.resolve() for file in rule_files(paths)}
     return [rule for rule in ruleset.rules.values() if rule.path.resolve() in files]
-
-
-def _shown(path: Path) -> str:
-    """A rule file's path relative to the current folder when it lies inside it."""
-    try:
-        return Path(path).resolve().relative_to(Path.cwd()).as_posix()
-    except ValueError:
-        return str(path)

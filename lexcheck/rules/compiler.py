@@ -80,10 +80,8 @@ class CompiledRules:
         """Run both matchers over each (text, offset); offsets in a Scan are shifted by `offset`.
 
         Texts are streamed through spaCy and each Doc is dropped once its matches are read."""
-        items = list(texts)
-        for (text, offset), (doc, positions) in zip(
-            items, make_docs(text for text, _ in items), strict=True
-        ):
+        with_context = ((text, (text, offset)) for text, offset in texts)
+        for doc, positions, (text, offset) in make_docs(with_context):
             yield self._read(doc, positions, text, offset)
 
     def _read(self, doc: Doc, positions: list[int], text: str, offset: int) -> Scan:

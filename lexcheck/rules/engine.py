@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from lexcheck.errors import RuleFileError
@@ -22,7 +23,7 @@ from lexcheck.rules.compiler import CompiledRules, compile_rules
 from lexcheck.rules.conditions import GapIn, did_you_mean
 from lexcheck.rules.findings import make_finding
 from lexcheck.rules.grading import Verdict, best, judge
-from lexcheck.rules.loader import load_rules
+from lexcheck.rules.loader import load_rules, rule_set_stamp
 from lexcheck.rules.matching import Evaluator, PassageIndex
 from lexcheck.rules.model import Finding
 from lexcheck.rules.penalties import judge_penalties
@@ -52,9 +53,23 @@ def check_framework(
     `rule_paths` (files or folders) are loaded after the bundled rules and replace rules of the
     same id. Raises RuleFileError for a bad rule file or a rule naming an unknown element.
     """
-    ruleset = load_rules(overrides=rule_paths or ())
-    check_elements(ruleset, catalogue)
-    return findings_for(compile_rules(ruleset), framework, catalogue, profile)
+    compiled = compiled_rules(tuple(rule_paths or ()))
+    check_elements(compiled.ruleset, catalogue)
+    return findings_for(compiled, framework, catalogue, profile)
+
+
+def compiled_rules(overrides: tuple[Path, ...] = ()) -> CompiledRules:
+    """The bundled rules with `overrides`, compiled once per state of their files: one run
+    checking many frameworks (eval, ci, diff) builds the matchers once."""
+    return _compile_unchanged(overrides, rule_set_stamp(overrides))
+
+
+@lru_cache(maxsize=4)
+def _compile_unchanged(
+    overrides: tuple[Path, ...], stamp: tuple[tuple[Path, int, int], ...]
+) -> CompiledRules:
+    """`stamp` is only the cache key: an edited rule file makes a new one."""
+    return compile_rules(load_rules(overrides=overrides))
 
 
 def findings_for(

@@ -103,7 +103,7 @@ import yaml
 from jsonschema import Draft202012Validator, ValidationError
 
 from lexcheck.errors import RuleFileError
-from lexcheck.resources import data_dir
+from lexcheck.resources import data_dir, file_stamp
 from lexcheck.rules.conditions import Vocabulary, did_you_mean, parse_condition
 from lexcheck.rules.ruleset import Clause, Example, Rule, RuleSet, ScopeDef
 
@@ -150,6 +150,13 @@ def load_rules(paths: Sequence[Path] | None = None, *, overrides: Sequence[Path]
 def rule_files(paths: Sequence[Path]) -> list[Path]:
     """The YAML files a list of files and folders stands for, in a stable order."""
     return _yaml_files(paths)
+
+
+def rule_set_stamp(overrides: Sequence[Path] = ()) -> tuple[tuple[Path, int, int], ...]:
+    """Each file `load_rules(overrides=overrides)` reads, with its modification time and size:
+    equal stamps mean an equal rule set."""
+    files = _yaml_files([data_dir("rules"), *overrides])
+    return tuple((path, *file_stamp(path)) for path in files)
 
 
 # --- reading one file ---------------------------------------------------------------------------
@@ -326,12 +333,7 @@ def _yaml_files(paths: Iterable[Path]) -> list[Path]:
 
 
 def _read_all(paths: Iterable[Path]) -> list[_RawFile]:
-    return [_read_unchanged(path, *_stamp(path)) for path in paths]
-
-
-def _stamp(path: Path) -> tuple[int, int]:
-    stat = path.stat()
-    return stat.st_mtime_ns, stat.st_size
+    return [_read_unchanged(path, *file_stamp(path)) for path in paths]
 
 
 @lru_cache(maxsize=256)

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from functools import cache
+from typing import TypeVar
 
 import spacy
 from spacy.language import Language
@@ -35,6 +36,7 @@ CLAUSE_NEGATIONS = frozenset({"no", "nothing", "neither", "none"})
 """Words that negate a whole clause they open: "No consent of the victim shall be a defence"."""
 
 _SPACES = re.compile(r"\s+")
+Context = TypeVar("Context")
 _CLAUSE_BREAKS = frozenset({";", ":", "—", "–"})
 _CLAUSE_JOINS = frozenset({"and", "or", "but"})
 
@@ -73,19 +75,30 @@ def lower_keep_offsets(text: str) -> str:
     return "".join(low if len(low := char.lower()) == 1 else char for char in text)
 
 
-def make_docs(texts: Iterable[str]) -> Iterator[tuple[Doc, list[int]]]:
+def make_docs(
+    items: Iterable[tuple[str, Context]],
+) -> Iterator[tuple[Doc, list[int], Context]]:
     """Tokenize and lemmatize each text, lower-cased and with each run of white space made one
-    space, streamed through `nlp.pipe` (one Doc at a time; never `n_process`, which is 5-7x
-    slower for a tokenizer and a lookup table).
+    space, streamed through `nlp.pipe` (never `n_process`, which is 5-7x slower for a tokenizer
+    and a lookup table): texts are prepared as spaCy asks for them, so neither the texts nor
+    their Docs are ever all held at once.
 
     A line break inside a phrase ("for the\npurpose of") would otherwise be a token of its own
     and break every phrase across it. Yields each Doc with, for each of its characters (plus one
-    past the end), the offset of that character in the original text.
+    past the end), the offset of that character in the original text, and the context the text
+    came with.
     """
-    prepared = [_collapse_spaces(text) for text in texts]
-    docs = pipeline().pipe(collapsed for collapsed, _ in prepared)
-    for doc, (_, positions) in zip(docs, prepared, strict=True):
-        yield doc, positions
+    for doc, (positions, context) in pipeline().pipe(_prepared(items), as_tuples=True):
+        yield doc, positions, context
+
+
+def _prepared(
+    items: Iterable[tuple[str, Context]],
+) -> Iterator[tuple[str, tuple[list[int], Context]]]:
+    """Each text collapsed, with its offset map and context riding along as spaCy's context."""
+    for text, context in items:
+        collapsed, positions = _collapse_spaces(text)
+        yield collapsed, (positions, context)
 
 
 def _collapse_spaces(text: str) -> tuple[str, list[int]]:
